@@ -1,0 +1,401 @@
+/*
+** text.c - the UTF-8 text view, character classes and Dutch sentence
+** segmentation shared by every krant function. See text.h.
+*/
+#include "text.h"
+#include "lexicon.h"
+
+#include <string.h>
+#include <unicode/uchar.h>
+
+int kr_grow(void **pArr, int64_t *pCap, int64_t need, size_t sz){
+  int64_t cap = *pCap;
+  void *p;
+  if( need <= cap ) return KR_OK;
+  if( cap < 16 ) cap = 16;
+  while( cap < need ){
+    if( cap > INT64_MAX / 2 ) return KR_NOMEM;
+    cap *= 2;
+  }
+  if( (uint64_t)cap > SIZE_MAX / sz ) return KR_NOMEM;
+  p = kr_realloc(*pArr, (size_t)cap * sz);
+  if( p == 0 ) return KR_NOMEM;
+  *pArr = p;
+  *pCap = cap;
+  return KR_OK;
+}
+
+/* ---- Character counting ------------------------------------------------ */
+
+/* The checkpoint table stores, for every KR_CKPT-th byte, the number of
+** characters that start before it (times two) plus one bit telling whether
+** that byte is inside a character begun by a lead byte >= 0xC0, so that a
+** continuation byte there belongs to the previous character. */
+int kr_text_init(kr_text *t, const char *z, int64_t n){
+  const unsigned char *u = (const unsigned char *)z;
+  int64_t i, count = 0, k;
+  int inlead = 0;
+  memset(t, 0, sizeof(*t));
+  t->z = u;
+  t->n = n;
+  t->nckpt = n / KR_CKPT + 1;
+  t->ckpt = kr_malloc((size_t)t->nckpt * sizeof(int64_t));
+  if( t->ckpt == 0 ){
+    t->nckpt = 0;
+    return KR_NOMEM;
+  }
+  for(k = 0, i = 0; i < n; i++){
+    unsigned char b = u[i];
+    if( (i & (KR_CKPT - 1)) == 0 ) t->ckpt[k++] = count * 2 + inlead;
+    if( b >= 0xC0 ){ count++; inlead = 1; }
+    else if( (b & 0xC0) == 0x80 && inlead ){ /* continuation */ }
+    else { count++; inlead = 0; }
+  }
+  if( (n & (KR_CKPT - 1)) == 0 ) t->ckpt[k++] = count * 2 + inlead;
+  t->nchar = count;
+  return KR_OK;
+}
+
+void kr_text_free(kr_text *t){
+  kr_free(t->ckpt);
+  t->ckpt = 0;
+  t->nckpt = 0;
+}
+
+/* Number of characters that start in [0, b). */
+static int64_t count_before(const kr_text *t, int64_t b){
+  int64_t k, i, count;
+  int inlead;
+  if( b <= 0 ) return 0;
+  if( b >= t->n ) return t->nchar;
+  k = b / KR_CKPT;
+  count = t->ckpt[k] >> 1;
+  inlead = (int)(t->ckpt[k] & 1);
+  for(i = k * KR_CKPT; i < b; i++){
+    unsigned char c = t->z[i];
+    if( c >= 0xC0 ){ count++; inlead = 1; }
+    else if( (c & 0xC0) == 0x80 && inlead ){ }
+    else { count++; inlead = 0; }
+  }
+  return count;
+}
+
+static int starts_char(const kr_text *t, int64_t b){
+  unsigned char c;
+  if( b >= t->n ) return 1;
+  c = t->z[b];
+  if( (c & 0xC0) != 0x80 ) return 1;
+  return count_before(t, b + 1) != count_before(t, b);
+}
+
+int64_t kr_text_char_at(const kr_text *t, int64_t b){
+  int64_t c = count_before(t, b);
+  if( b > 0 && b < t->n && !starts_char(t, b) ) c--;
+  return c;
+}
+
+int64_t kr_text_nchar(const kr_text *t, int64_t b0, int64_t b1){
+  if( b1 <= b0 ) return 0;
+  return kr_text_char_at(t, b1) - kr_text_char_at(t, b0);
+}
+
+/* ---- Decoding ------------------------------------------------------------ */
+
+uint32_t kr_decode(const unsigned char *z, int64_t n, int64_t i, int *len){
+  unsigned char b = z[i];
+  int64_t j;
+  int need;
+  uint32_t c, min;
+  if( b < 0x80 ){ *len = 1; return b; }
+  if( b < 0xC0 ){ *len = 1; return 0xFFFD; }
+  /* the character, as SQLite sees it, takes every continuation byte */
+  for(j = i + 1; j < n && (z[j] & 0xC0) == 0x80; j++){}
+  *len = (int)((j - i) > 0x7fffffff ? 0x7fffffff : (j - i));
+  if( b < 0xE0 ){ need = 2; c = b & 0x1F; min = 0x80; }
+  else if( b < 0xF0 ){ need = 3; c = b & 0x0F; min = 0x800; }
+  else if( b < 0xF5 ){ need = 4; c = b & 0x07; min = 0x10000; }
+  else return 0xFFFD;
+  if( j - i != need ) return 0xFFFD;
+  for(j = i + 1; j < i + need; j++) c = (c << 6) | (z[j] & 0x3F);
+  if( c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) ) return 0xFFFD;
+  return c;
+}
+
+int64_t kr_prev_char(const unsigned char *z, int64_t i){
+  int64_t j = i - 1, k;
+  if( (z[j] & 0xC0) != 0x80 ) return j;
+  /* look back a few bytes for the lead byte; a longer run of continuation
+  ** bytes is malformed and each byte is then taken on its own */
+  for(k = j - 1; k >= 0 && k >= j - 4; k--){
+    if( (z[k] & 0xC0) != 0x80 ) return z[k] >= 0xC0 ? k : j;
+  }
+  return j;
+}
+
+int kr_encode(uint32_t c, char *buf){
+  unsigned char *u = (unsigned char *)buf;
+  if( c < 0x80 ){ u[0] = (unsigned char)c; return 1; }
+  if( c < 0x800 ){
+    u[0] = (unsigned char)(0xC0 | (c >> 6));
+    u[1] = (unsigned char)(0x80 | (c & 0x3F));
+    return 2;
+  }
+  if( c < 0x10000 ){
+    u[0] = (unsigned char)(0xE0 | (c >> 12));
+    u[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+    u[2] = (unsigned char)(0x80 | (c & 0x3F));
+    return 3;
+  }
+  u[0] = (unsigned char)(0xF0 | (c >> 18));
+  u[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3F));
+  u[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3F));
+  u[3] = (unsigned char)(0x80 | (c & 0x3F));
+  return 4;
+}
+
+/* ---- Character classes ----------------------------------------------------- */
+
+int kr_is_space(uint32_t c){
+  if( c < 0x80 ) return c == ' ' || (c >= 0x09 && c <= 0x0D);
+  return c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029
+      || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF || c == 0x1680
+      || c == 0x85;
+}
+
+int kr_is_alpha(uint32_t c){
+  if( c < 0x80 ) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  if( c == 0xFFFD ) return 0;
+  return u_isalpha((UChar32)c) || (u_getCombiningClass((UChar32)c) > 0);
+}
+
+int kr_is_upper(uint32_t c){
+  if( c < 0x80 ) return c >= 'A' && c <= 'Z';
+  return u_isupper((UChar32)c) || u_istitle((UChar32)c);
+}
+
+int kr_is_lower(uint32_t c){
+  if( c < 0x80 ) return c >= 'a' && c <= 'z';
+  return u_islower((UChar32)c);
+}
+
+int kr_is_digit(uint32_t c){
+  return c >= '0' && c <= '9';
+}
+
+int kr_is_alnum(uint32_t c){
+  return kr_is_digit(c) || kr_is_alpha(c);
+}
+
+uint32_t kr_to_lower(uint32_t c){
+  if( c < 0x80 ) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+  return (uint32_t)u_tolower((UChar32)c);
+}
+
+int64_t kr_lower_utf8(const unsigned char *z, int64_t n, char *out, int64_t cap){
+  int64_t i = 0, o = 0;
+  while( i < n ){
+    int len;
+    uint32_t c;
+    if( z[i] < 0x80 ){
+      if( o >= cap ) return -1;
+      out[o++] = (char)((z[i] >= 'A' && z[i] <= 'Z') ? z[i] + 32 : z[i]);
+      i++;
+      continue;
+    }
+    c = kr_to_lower(kr_decode(z, n, i, &len));
+    if( o + 4 > cap ) return -1;
+    o += kr_encode(c, out + o);
+    i += len;
+  }
+  return o;
+}
+
+int kr_quote_mark(uint32_t c){
+  switch( c ){
+    case 0x2018: return KR_QM_OPEN | KR_QM_SINGLE;                  /* ‘ */
+    case 0x2019: return KR_QM_CLOSE | KR_QM_SINGLE;                 /* ’ */
+    case 0x201A: return KR_QM_OPEN | KR_QM_SINGLE;                  /* ‚ */
+    case 0x201B: return KR_QM_OPEN | KR_QM_SINGLE;                  /* ‛ */
+    case 0x201C: return KR_QM_OPEN | KR_QM_CLOSE | KR_QM_DOUBLE;    /* “ */
+    case 0x201D: return KR_QM_CLOSE | KR_QM_DOUBLE;                 /* ” */
+    case 0x201E: return KR_QM_OPEN | KR_QM_DOUBLE;                  /* „ */
+    case 0x201F: return KR_QM_OPEN | KR_QM_DOUBLE;                  /* ‟ */
+    case 0x22:   return KR_QM_OPEN | KR_QM_CLOSE | KR_QM_DOUBLE;    /* " */
+    case 0x27:   return KR_QM_OPEN | KR_QM_CLOSE | KR_QM_SINGLE;    /* ' */
+    case 0xAB:   return KR_QM_OPEN | KR_QM_CLOSE | KR_QM_DOUBLE;    /* « */
+    case 0xBB:   return KR_QM_OPEN | KR_QM_CLOSE | KR_QM_DOUBLE;    /* » */
+    case 0x2039: return KR_QM_OPEN | KR_QM_CLOSE | KR_QM_SINGLE;    /* ‹ */
+    case 0x203A: return KR_QM_OPEN | KR_QM_CLOSE | KR_QM_SINGLE;    /* › */
+    default: return 0;
+  }
+}
+
+/* ---- Segmentation ---------------------------------------------------------- */
+
+static int is_terminal(uint32_t c){
+  return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
+static int is_closer(uint32_t c){
+  return c == ')' || c == ']' || (kr_quote_mark(c) & KR_QM_CLOSE) != 0;
+}
+
+/* Can c begin a new sentence? */
+static int is_sentence_opener(uint32_t c){
+  if( kr_is_upper(c) || kr_is_digit(c) ) return 1;
+  if( kr_quote_mark(c) & KR_QM_OPEN ) return 1;
+  return c == '(' || c == '[' || c == '-' || c == 0x2013 || c == 0x2014
+      || c == 0x2022 || c == '@' || c == '#' || c == 0xBF || c == 0xA1;
+}
+
+/* Does the '.' at byte `dot` close an abbreviation or an initial rather
+** than a sentence? Looks at the word that ends at the dot. */
+static int dot_is_abbreviation(const unsigned char *z, int64_t p0, int64_t dot,
+                               const kr_lexicon *abbr){
+  int64_t w = dot, i;
+  int letters = 0, upper_single = 1, run = 0;
+  char low[64];
+  int64_t nlow;
+  /* the word: letters and dots back to a space or the paragraph start */
+  while( w > p0 ){
+    int64_t q = kr_prev_char(z, w);
+    int len;
+    uint32_t c = kr_decode(z, dot + 1, q, &len);
+    if( !(kr_is_alpha(c) || c == '.') ) break;
+    w = q;
+    if( dot - w > 40 ) return 0;
+  }
+  if( w == dot ) return 0;
+  /* initials: every letter is a single upper-case letter followed by '.' */
+  for(i = w; i < dot; ){
+    int len;
+    uint32_t c = kr_decode(z, dot + 1, i, &len);
+    if( c == '.' ){
+      run = 0;
+    }else{
+      letters++;
+      run++;
+      if( run > 1 || !kr_is_upper(c) ) upper_single = 0;
+    }
+    i += len;
+  }
+  if( letters > 0 && upper_single ) return 1;
+  if( abbr == 0 ) return 0;
+  nlow = kr_lower_utf8(z + w, dot + 1 - w, low, sizeof(low));
+  if( nlow < 0 ) return 0;
+  i = kr_lexicon_find(abbr, low, (size_t)nlow);
+  if( i < 0 ) return 0;
+  /* column 1 says whether the abbreviation may also end a sentence */
+  return strcmp(kr_lexicon_cell(abbr, (int)i, 1), "end") != 0;
+}
+
+static int add_sentence(kr_segments *seg, int64_t b0, int64_t b1, int32_t para){
+  if( b1 <= b0 ) return KR_OK;
+  if( kr_grow((void **)&seg->sent, &seg->capsent, seg->nsent + 1, sizeof(kr_sentence)) ) return KR_NOMEM;
+  seg->sent[seg->nsent].b0 = b0;
+  seg->sent[seg->nsent].b1 = b1;
+  seg->sent[seg->nsent].paragraph = para;
+  seg->nsent++;
+  return KR_OK;
+}
+
+/* Trim white space from both ends of [*b0, *b1). */
+static void trim(const unsigned char *z, int64_t *b0, int64_t *b1){
+  while( *b0 < *b1 ){
+    int len;
+    uint32_t c = kr_decode(z, *b1, *b0, &len);
+    if( !kr_is_space(c) ) break;
+    *b0 += len;
+  }
+  while( *b1 > *b0 ){
+    int64_t q = kr_prev_char(z, *b1);
+    int len;
+    uint32_t c;
+    if( q < *b0 ) q = *b0;
+    c = kr_decode(z, *b1, q, &len);
+    if( !kr_is_space(c) ) break;
+    *b1 = q;
+  }
+}
+
+/* Split one paragraph [p0, p1) into sentences. */
+static int split_paragraph(const kr_text *t, kr_segments *seg, int64_t p0, int64_t p1,
+                           int32_t para, const kr_lexicon *abbr){
+  const unsigned char *z = t->z;
+  int64_t i = p0, s0 = p0;
+  while( i < p1 ){
+    int len;
+    uint32_t c = kr_decode(z, p1, i, &len);
+    int64_t e, k;
+    if( !is_terminal(c) ){ i += len; continue; }
+    /* the run of terminal punctuation, then closing marks and brackets */
+    e = i + len;
+    while( e < p1 ){
+      uint32_t d = kr_decode(z, p1, e, &len);
+      if( !is_terminal(d) && !is_closer(d) ) break;
+      e += len;
+    }
+    /* white space must follow, then something that opens a sentence */
+    k = e;
+    while( k < p1 ){
+      uint32_t d = kr_decode(z, p1, k, &len);
+      if( !kr_is_space(d) ) break;
+      k += len;
+    }
+    if( k == e || k >= p1 ){ i = e; continue; }
+    {
+      uint32_t d = kr_decode(z, p1, k, &len);
+      if( !is_sentence_opener(d) ){ i = e; continue; }
+    }
+    if( c == '.' && e == i + 1 && dot_is_abbreviation(z, s0, i, abbr) ){
+      i = e;
+      continue;
+    }
+    {
+      int64_t a = s0, b = e;
+      trim(z, &a, &b);
+      if( add_sentence(seg, a, b, para) ) return KR_NOMEM;
+    }
+    s0 = k;
+    i = k;
+  }
+  {
+    int64_t a = s0, b = p1;
+    trim(z, &a, &b);
+    if( add_sentence(seg, a, b, para) ) return KR_NOMEM;
+  }
+  return KR_OK;
+}
+
+int kr_segment(const kr_text *t, kr_segments *seg){
+  const unsigned char *z = t->z;
+  const kr_lexicon *abbr = kr_lexicon_get("abbreviations");
+  int64_t i = 0;
+  int32_t para = 0;
+  memset(seg, 0, sizeof(*seg));
+  while( i <= t->n ){
+    const unsigned char *nl = i < t->n ? memchr(z + i, '\n', (size_t)(t->n - i)) : 0;
+    int64_t e = nl ? (int64_t)(nl - z) : t->n;
+    int64_t a = i, b = e;
+    trim(z, &a, &b);
+    if( b > a ){
+      para++;
+      if( kr_grow((void **)&seg->para, &seg->cappara, seg->npara + 1, sizeof(kr_paragraph)) ) goto nomem;
+      seg->para[seg->npara].b0 = a;
+      seg->para[seg->npara].b1 = b;
+      seg->npara++;
+      if( split_paragraph(t, seg, a, b, para, abbr) ) goto nomem;
+    }
+    i = e + 1;
+  }
+  return KR_OK;
+nomem:
+  kr_segments_free(seg);
+  return KR_NOMEM;
+}
+
+void kr_segments_free(kr_segments *seg){
+  kr_free(seg->para);
+  kr_free(seg->sent);
+  memset(seg, 0, sizeof(*seg));
+}
