@@ -53,7 +53,7 @@ WARN   := -Wall -Wextra -Wno-unused-parameter
 CFLAGS ?= -O2
 KFLAGS := -std=gnu11 -fPIC -fvisibility=hidden $(WARN) -Iext -Ibuild $(PKG_CFLAGS) \
           -DPCRE2_CODE_UNIT_WIDTH=8 \
-          -DKRANT_VERSION='"$(VERSION)"' -DKRANT_COMMIT='"$(COMMIT)"'
+          -DKRANT_VERSION='"$(VERSION)"'
 
 CORE_SRC  := $(sort $(wildcard ext/core/*.c))
 GLUE_SRC  := $(sort $(wildcard ext/*.c))
@@ -106,6 +106,16 @@ build/core/%.o: ext/core/%.c $(HEADERS)
 build/core/lexicon_data.o: $(LEX_C) ext/core/lexicon.h
 	@mkdir -p build/core
 	$(CC) $(CFLAGS) $(KFLAGS) -c $< -o $@
+
+# The commit krant_debug() reports: rewritten only when HEAD changes.
+build/commit.h: FORCE
+	@mkdir -p build
+	@c='#define KRANT_COMMIT "$(COMMIT)"'; [ -f $@ ] && [ "$$(cat $@)" = "$$c" ] || echo "$$c" > $@
+
+.PHONY: FORCE
+FORCE:
+
+build/glue/krant.o build/asan/glue/krant.o: build/commit.h
 
 build/glue/%.o: ext/%.c $(HEADERS) VERSION
 	@mkdir -p build/glue

@@ -31,9 +31,7 @@ SQLITE_EXTENSION_INIT1
 #ifndef KRANT_VERSION
 # define KRANT_VERSION "v0.0.0"
 #endif
-#ifndef KRANT_COMMIT
-# define KRANT_COMMIT "unknown"
-#endif
+#include "commit.h"   /* KRANT_COMMIT, written by the Makefile */
 
 /* The oldest SQLite krant works with: sqlite3_str (3.25), eponymous
 ** virtual tables with HIDDEN columns, SQLITE_INNOCUOUS (3.31). */

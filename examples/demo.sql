@@ -1,0 +1,37 @@
+-- demo.sql: krant at work on the example articles (run by `make demo`,
+-- from the project root, in the sqlite3 shell with krant loaded).
+.mode box
+.headers on
+
+-- The example articles: one file each, first line `date YYYY-MM-DD`.
+CREATE TABLE articles AS
+SELECT substr(name, length('examples/articles/') + 1) AS file,
+       substr(CAST(data AS TEXT), 6, 10) AS published,
+       CAST(data AS TEXT) AS body
+  FROM fsdir('examples/articles')
+ WHERE name GLOB '*.txt'
+ ORDER BY name;
+
+.print
+.print krant on the example articles
+SELECT krant_version() AS version, count(*) AS articles,
+       sum(length(body)) AS characters FROM articles;
+
+.print
+.print Sentences and paragraphs per article
+SELECT a.file, max(s.paragraph) AS paragraphs, count(*) AS sentences
+  FROM articles a, sentences(a.body) s
+ GROUP BY a.file ORDER BY a.file LIMIT 8;
+
+.print
+.print The longest sentence of the corpus
+SELECT a.file, s.length, s.sentence
+  FROM articles a, sentences(a.body) s
+ ORDER BY s.length DESC LIMIT 1;
+
+.print
+.print Names with particles, found with a PCRE2 pattern
+SELECT m.match AS name, count(*) AS times
+  FROM articles a,
+       regexp_matches(a.body, '\b\p{Lu}\p{Ll}+ (?:van der|van den|van de|van|de|De|Van|ter|ten|den) \p{Lu}\p{Ll}+') m
+ GROUP BY m.match ORDER BY times DESC, name LIMIT 8;
