@@ -65,7 +65,7 @@ HEADERS   := $(wildcard ext/*.h ext/core/*.h)
 LEX_C := build/lexicon_data.c
 EXT   := dist/krant.$(SO)
 
-.PHONY: all deps demo test test-asan bench install uninstall clean help
+.PHONY: all deps demo test test-asan test-bindings bench install uninstall clean help
 all: $(EXT)
 
 help:
@@ -172,6 +172,21 @@ build/asan/krant.$(SO): $(ASAN_CORE) $(ASAN_GLUE)
 build/asan/runner: $(RUNNER_SRC) $(ASAN_CORE) build/unit_list.h tests/unit/kt.h
 	$(CC) $(SAN) -std=gnu11 $(WARN) -Iext -Ibuild -Itests/unit $(PKG_CFLAGS) \
 	  -o $@ $(RUNNER_SRC) $(ASAN_CORE) $(PKG_LIBS) $(SQLITE_LIBS) -lpthread -lm
+
+# Loading from Python's sqlite3 module and from Node's better-sqlite3 12.
+# Uses the first python3 whose sqlite3 module can load extensions (Debian's
+# can); better-sqlite3 is installed from the npm registry into build/node.
+PYTHONS := python3 /usr/bin/python3
+test-bindings: $(EXT)
+	@py=""; for p in $(PYTHONS); do \
+	  if command -v $$p >/dev/null 2>&1 && $$p -c 'import sqlite3,sys; sys.exit(not hasattr(sqlite3.connect(":memory:"), "enable_load_extension"))' 2>/dev/null; \
+	  then py=$$p; break; fi; done; \
+	if [ -z "$$py" ] && [ "$$(id -u)" = 0 ]; then apt-get install -y -qq python3 >/dev/null; py=/usr/bin/python3; fi; \
+	echo "python: $$py"; $$py tests/bindings/test_python.py $(basename $(EXT))
+	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq nodejs npm >/dev/null; }
+	@[ -d build/node/node_modules/better-sqlite3 ] || { mkdir -p build/node && \
+	  cd build/node && npm install --no-audit --no-fund --silent better-sqlite3@12 >/dev/null; }
+	NODE_PATH=build/node/node_modules node tests/bindings/test_node.js $(basename $(EXT))
 
 # ---- demo, benchmark --------------------------------------------------------
 
