@@ -345,7 +345,9 @@ static int split_paragraph(const kr_text *t, kr_segments *seg, int64_t p0, int64
     if( k == e || k >= p1 ){ i = e; continue; }
     {
       uint32_t d = kr_decode(z, p1, k, &len);
-      if( !is_sentence_opener(d) ){ i = e; continue; }
+      /* ",," opens a quote in the old print style */
+      int lowhigh = d == ',' && k + 1 < p1 && z[k + 1] == ',';
+      if( !is_sentence_opener(d) && !lowhigh ){ i = e; continue; }
     }
     if( c == '.' && e == i + 1 && dot_is_abbreviation(z, s0, i, abbr) ){
       i = e;

@@ -130,6 +130,8 @@ static void test_sentences(void){
   KT_STR(out, "Wat nu... | Niemand weet het.");
   sentences_of("Hij kwam i.p.v. Piet. Dat was m.b.t. de begroting.", out, sizeof(out));
   KT_STR(out, "Hij kwam i.p.v. Piet. | Dat was m.b.t. de begroting.");
+  sentences_of(",,Dit is het.'' Hij zweeg. ,,Echt.''", out, sizeof(out));
+  KT_STR(out, ",,Dit is het.'' | Hij zweeg. | ,,Echt.''");
   sentences_of("", out, sizeof(out));
   KT_STR(out, "");
   sentences_of("   \n \n", out, sizeof(out));
