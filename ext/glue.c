@@ -126,7 +126,10 @@ void kr_rows_cstr(kr_rows *r, const char *z){
 void kr_rows_span(kr_rows *r, const kr_text *t, int64_t b0, int64_t b1){
   int64_t c0 = kr_text_char_at(t, b0);
   kr_rows_int(r, c0 + 1);
-  kr_rows_int(r, kr_text_char_at(t, b1) - c0);
+  /* a span may end inside what SQLite counts as one character (a PCRE2
+  ** match before stray continuation bytes): the length then takes that
+  ** whole character, so substr(text, start, length) covers the span */
+  kr_rows_int(r, b1 > b0 ? kr_text_char_at(t, b1 - 1) + 1 - c0 : 0);
   kr_rows_int(r, b0);
   kr_rows_int(r, b1);
 }

@@ -1,0 +1,162 @@
+/*
+** qa_int.h - internal state of the quote analysis, shared by quotes.c
+** (tokens, quote marks, cues) and speakers.c (noun phrases, entities).
+** Not part of the public API.
+*/
+#ifndef KR_QA_INT_H
+#define KR_QA_INT_H
+
+#include "quotes.h"
+#include "lexicon.h"
+
+/* Token flags */
+#define T_WORD    0x0001
+#define T_CAP     0x0002   /* first letter upper case */
+#define T_ALLCAP  0x0004   /* two or more letters, all upper case */
+#define T_MARK    0x0008   /* quote mark */
+#define T_PUNCT   0x0010
+#define T_INITIAL 0x0020   /* "J." */
+#define T_SSTART  0x0040   /* first token of a sentence */
+#define T_PSTART  0x0080   /* first token of a paragraph */
+#define T_DIGIT   0x0100   /* starts with a digit */
+#define T_USED    0x0200   /* consumed by an attribution */
+#define T_SIG     0x0400   /* signature line of an embedded post */
+#define T_LOWER   0x0800   /* first letter lower case */
+#define T_CUEDONE 0x1000   /* cue look-up done (cheap path of qa_lex) */
+#define T_ISCUE   0x2000   /* the word is in cues.tsv */
+
+/* Mark flags */
+#define M_OPEN    1
+#define M_CLOSE   2
+#define M_SINGLE  4
+#define M_DOUBLE  8
+#define M_APOS    16       /* may be an apostrophe (possessive "Timmermans’") */
+
+/* Lexicon flags of a word (computed lazily) */
+#define L_DONE   (1u << 0)
+#define L_CUE    (1u << 1)
+#define L_ROLE   (1u << 2)
+#define L_ORG    (1u << 3)
+#define L_ANON   (1u << 4)
+#define L_NAT    (1u << 5)
+#define L_HON    (1u << 6)
+#define L_PART   (1u << 7)   /* name particle */
+#define L_PRON   (1u << 8)
+#define L_DET    (1u << 9)
+#define L_PREP   (1u << 10)
+#define L_CONJ   (1u << 11)
+#define L_ADV    (1u << 12)
+#define L_TIME   (1u << 13)
+#define L_AUX    (1u << 14)
+#define L_NEG    (1u << 15)
+#define L_VERB   (1u << 16)
+#define L_GIVEN  (1u << 17)
+#define L_AGE    (1u << 18)   /* "45-jarige" */
+#define L_FUNC   (L_DET|L_PREP|L_CONJ|L_ADV|L_TIME|L_AUX|L_NEG|L_VERB)
+#define L_PLACE  (1u << 19)   /* organisations.tsv type place */
+#define L_PARTY  (1u << 20)   /* organisations.tsv named organisation */
+
+typedef struct qa_tok {
+  int64_t b0, b1;
+  uint32_t flags;
+  uint32_t lex;       /* L_* once L_DONE is set */
+  uint8_t mark;       /* M_* for T_MARK tokens */
+  int8_t gender;      /* from roles/honorifics/given names/pronouns: 'm','f',0 */
+  int16_t cue;        /* first row in cues.tsv, -1 none (valid with L_DONE) */
+  int32_t para;       /* 0-based paragraph */
+  int32_t span;       /* top-level quote span holding the token, -1 none */
+} qa_tok;
+
+/* A pair of quote marks (or an open mark ended by its paragraph). */
+typedef struct qa_span {
+  int64_t o, c;       /* token of the open / close mark; c = -1 when unclosed */
+  int64_t b0, b1;     /* content bytes (inside the marks) */
+  int64_t last;       /* last token inside */
+  int depth;          /* 0 = outermost */
+  int state;          /* S_* */
+} qa_span;
+
+#define S_NONE    0     /* not (yet) a quote */
+#define S_DIRECT  1     /* a direct quote */
+#define S_PART    2     /* part of a mixed or indirect quote */
+#define S_SKIP    3     /* headline, caption, title: never a quote */
+
+/* A noun phrase that may name a source. Token ranges are [a, b). */
+typedef struct qa_np {
+  int64_t a, b;       /* the whole mention (without brackets/apposition) */
+  int64_t pron;       /* pronoun token, or -1 */
+  int64_t det;        /* determiner token, or -1 */
+  int64_t n0, n1;     /* the name, or n0 = n1 = -1 */
+  int64_t r0, r1;     /* role words before the name (or head role), or -1 */
+  int64_t v0, v1;     /* "van ..." complement, or -1 */
+  int64_t br0, br1;   /* bracket content after the mention, or -1 */
+  int64_t ap0, ap1;   /* apposition between commas after the name, or -1 */
+  int64_t head;       /* lower-case head noun of an unnamed source, or -1 */
+  int hon_gender;     /* gender from an honorific / gendered role, or 0 */
+} qa_np;
+
+/* A quote found by the detector, before speaker resolution. */
+typedef struct qa_q {
+  int64_t b0, b1;
+  int kind;
+  int64_t ma, mb;     /* mention tokens [ma, mb), ma = -1 when none */
+  int64_t inherit;    /* index of the qa_q whose speaker this one takes, -1 */
+  int64_t c1a, c1b, c2a, c2b, c0;   /* cue tokens: aux c0, main [c1a,c1b), particle [c2a,c2b) */
+  int colon;          /* cue is ':' */
+  int nested;         /* inside another direct quote */
+  double conf;
+  int32_t para;
+  int entity;
+  int64_t emb_name0, emb_name1; /* embed: display name bytes */
+  int64_t emb_m1;     /* embed: end of "(@handle)" */
+} qa_q;
+
+typedef struct qa_ent_priv qa_ent_priv;
+
+typedef struct qa_state {
+  const kr_text *t;
+  kr_qa *out;
+  qa_tok *tok;
+  int64_t ntok, captok;
+  qa_span *sp;
+  int64_t nsp, capsp;
+  qa_q *qq;
+  int64_t nqq, capqq;
+  kr_segments seg;
+  int64_t *para_tok;    /* first token of each paragraph, npara+1 entries */
+  uint8_t *para_flag;   /* P_* */
+  int64_t npara;
+  int64_t *sent_tok;    /* first token of each sentence, nsent+1 entries */
+  int64_t nsent;
+  int32_t *tok_sent;    /* sentence of each token */
+  int rc;
+  /* lexicons */
+  const kr_lexicon *lx_cues, *lx_roles, *lx_org, *lx_anon, *lx_nat, *lx_hon,
+      *lx_part, *lx_pron, *lx_func, *lx_given;
+  qa_ent_priv *ep;      /* entity working state (speakers.c) */
+  int64_t *wcache;      /* word -> first token with the same bytes (open addressing) */
+  int64_t wcap;         /* slots, a power of two; 0 = no cache */
+} qa_state;
+
+#define P_HEAD     1    /* headline, subhead, time stamp: no quotes */
+#define P_CAPTION  2    /* photo caption */
+#define P_QUESTION 4    /* interviewer's question (ends in '?', no marks) */
+#define P_EMBED    8    /* holds an embedded post */
+
+/* quotes.c */
+uint32_t qa_lex(qa_state *s, int64_t i);
+int qa_is_cue(qa_state *s, int64_t i);
+int qa_word_is(const qa_state *s, int64_t i, const char *w);
+int qa_lower(const qa_state *s, int64_t i, char *buf, int cap);
+int qa_cue_class(const qa_state *s, int row, const char *cls);
+int64_t qa_arena_add(kr_qa *a, const char *z, int64_t n);
+
+/* speakers.c */
+int qa_np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np);
+int qa_np_backward(qa_state *s, int64_t j, int64_t lim, qa_np *np);
+int qa_np_plausible(qa_state *s, const qa_np *np, int allow_pron);
+int qa_resolve(qa_state *s);      /* resolves s->qq, fills s->out */
+void qa_ent_free(qa_state *s);
+int qa_is_role_word(qa_state *s, int64_t i);
+
+#endif

@@ -1,0 +1,1275 @@
+/*
+** quotes.c - find the quotes of a Dutch news article.
+**
+** The analysis runs in fixed steps, each linear in the text:
+**   1. tokens: words (with their apostrophes, hyphens and initials),
+**      punctuation and quote marks, each mark classified by its neighbours
+**      as able to open and/or close (an apostrophe between letters is part
+**      of the word: zo'n, auto's, VVD'ers);
+**   2. pairing of marks per paragraph with a small bounded stack, by style
+**      (single with single, double with double); a quote left open at the
+**      end of a paragraph continues when the next paragraph opens with the
+**      same style (the Dutch convention), else it ends there;
+**   3. paragraph roles: headlines and subheads (no final punctuation),
+**      photo captions, interview questions, embedded social posts;
+**   4. direct quotes: a pair of marks attributed after the close
+**      ("', zegt X", "', aldus X") or before the open ("X zegt: '");
+**      quotes nested in a direct quote count when they have their own
+**      attribution;
+**   5. reported speech per sentence: "X zei dat ...", "Volgens X ...",
+**      "..., aldus X", "Dat zegt X" (pointing back), noun + marks
+**      ("noemt het ..."), marks inside reported speech make it mixed;
+**   6. continuation quotes: a whole sentence or paragraph in marks with no
+**      attribution takes the speaker of the quote before it;
+**   7. speakers (speakers.c): mentions are resolved to entities.
+** Every look-around is bounded by a small constant number of tokens.
+*/
+#include <string.h>
+#include <stdlib.h>
+#include "qa_int.h"
+
+const char *const kr_quote_kind_name[4] = {"direct", "indirect", "mixed", "embed"};
+
+#define STACK_MAX 16
+#define WIN 14          /* tokens searched between a cue and its clause */
+
+/* ---- small helpers ----------------------------------------------------- */
+
+static int push_tok(qa_state *s, const qa_tok *t) {
+  if (s->ntok >= s->captok &&
+      kr_grow((void **)&s->tok, &s->captok, s->ntok + 1, sizeof(qa_tok)) != KR_OK)
+    return KR_NOMEM;
+  s->tok[s->ntok++] = *t;
+  return KR_OK;
+}
+
+int64_t qa_arena_add(kr_qa *a, const char *z, int64_t n) {
+  if (n < 0) n = 0;
+  if (a->narena + n + 1 > a->caparena) {
+    int64_t need = a->narena + n + 1;
+    if (kr_grow((void **)&a->arena, &a->caparena, need, 1) != KR_OK) return -1;
+  }
+  int64_t off = a->narena;
+  if (n) memcpy(a->arena + off, z, (size_t)n);
+  a->arena[off + n] = 0;
+  a->narena += n + 1;
+  return off;
+}
+
+const char *kr_qa_str(const kr_qa *a, kr_str s) {
+  return s.off < 0 ? NULL : a->arena + s.off;
+}
+
+/* Lower-case copy of token i into buf; returns its length or -1. */
+int qa_lower(const qa_state *s, int64_t i, char *buf, int cap) {
+  const qa_tok *t = &s->tok[i];
+  if (t->b1 - t->b0 > cap - 8) return -1;
+  int64_t n = kr_lower_utf8(s->t->z + t->b0, t->b1 - t->b0, buf, cap - 1);
+  if (n < 0) return -1;
+  buf[n] = 0;
+  return (int)n;
+}
+
+int qa_word_is(const qa_state *s, int64_t i, const char *w) {
+  if (i < 0 || i >= s->ntok) return 0;
+  const qa_tok *t = &s->tok[i];
+  size_t n = strlen(w);
+  if ((size_t)(t->b1 - t->b0) != n) return 0;   /* lower-casing keeps the length of these words */
+  const unsigned char *z = s->t->z + t->b0;
+  for (size_t k = 0; k < n; k++) {
+    unsigned char c = z[k];
+    if (c >= 0x80) {
+      char buf[64];
+      int m = qa_lower(s, i, buf, sizeof buf);
+      return m >= 0 && strcmp(buf, w) == 0;
+    }
+    if (c >= 'A' && c <= 'Z') c += 32;
+    if (c != (unsigned char)w[k]) return 0;
+  }
+  return 1;
+}
+
+static int tok_is_char(const qa_state *s, int64_t i, char c) {
+  if (i < 0 || i >= s->ntok) return 0;
+  const qa_tok *t = &s->tok[i];
+  return (t->flags & T_PUNCT) && t->b1 - t->b0 == 1 && s->t->z[t->b0] == (unsigned char)c;
+}
+
+static int tok_is_final(const qa_state *s, int64_t i) {
+  if (i < 0 || i >= s->ntok || !(s->tok[i].flags & T_PUNCT)) return 0;
+  const qa_tok *t = &s->tok[i];
+  int len;
+  uint32_t c = kr_decode(s->t->z, t->b1, t->b0, &len);
+  return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
+static int tok_is_dash(const qa_state *s, int64_t i) {
+  if (i < 0 || i >= s->ntok || !(s->tok[i].flags & T_PUNCT)) return 0;
+  int len;
+  uint32_t c = kr_decode(s->t->z, s->tok[i].b1, s->tok[i].b0, &len);
+  return c == '-' || c == 0x2013 || c == 0x2014;
+}
+
+static int lex_has(const kr_lexicon *lx, const char *k, int n) {
+  return lx && kr_lexicon_find(lx, k, (size_t)n) >= 0;
+}
+
+/* Is w[0..n) a role noun, directly or as the last part of a compound
+** ("bestuursvoorzitter", "Navo-topman", "oud-premier")? Sets *g. */
+static int role_word(const qa_state *s, const char *w, int n, int *g) {
+  const kr_lexicon *lx = s->lx_roles;
+  if (!lx) return 0;
+  int r = kr_lexicon_find(lx, w, (size_t)n);
+  if (r >= 0) { const char *c = kr_lexicon_cell(lx, r, 1); *g = c[0] == 'f' ? 'f' : c[0] == 'm' ? 'm' : 0; return 1; }
+  const char *h = NULL;
+  for (int k = n - 1; k > 0; k--) if (w[k] == '-') { h = w + k + 1; break; }
+  if (h) {
+    r = kr_lexicon_find(lx, h, (size_t)(w + n - h));
+    if (r >= 0) { const char *c = kr_lexicon_cell(lx, r, 1); *g = c[0] == 'f' ? 'f' : c[0] == 'm' ? 'm' : 0; return 1; }
+    return 0;
+  }
+  /* a closed compound: a suffix of 4+ bytes after a prefix of 3+ bytes */
+  for (int k = 3; k + 4 <= n; k++) {
+    if (((unsigned char)w[k] & 0xC0) == 0x80) continue;
+    r = kr_lexicon_find(lx, w + k, (size_t)(n - k));
+    if (r >= 0) {
+      const char *c = kr_lexicon_cell(lx, r, 1);
+      if (n - k < 5 && strcmp(kr_lexicon_cell(lx, r, 0), "man") != 0) continue;
+      *g = c[0] == 'f' ? 'f' : c[0] == 'm' ? 'm' : 0;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* The first token with the same bytes as token i (i itself when it is the
+** first): look-ups are done once per distinct word of the article. */
+static int64_t canonical(qa_state *s, int64_t i) {
+  if (!s->wcap) return i;
+  const qa_tok *t = &s->tok[i];
+  int64_t n = t->b1 - t->b0;
+  if (n > 40) return i;
+  uint32_t h = 2166136261u;
+  for (int64_t k = t->b0; k < t->b1; k++) h = (h ^ s->t->z[k]) * 16777619u;
+  int64_t m = s->wcap - 1, slot = (int64_t)(h & (uint32_t)m);
+  for (int probe = 0; probe < 64; probe++, slot = (slot + 1) & m) {
+    int64_t j = s->wcache[slot];
+    if (j < 0) { s->wcache[slot] = i; return i; }
+    const qa_tok *u = &s->tok[j];
+    if (u->b1 - u->b0 == n && !memcmp(s->t->z + u->b0, s->t->z + t->b0, (size_t)n)) return j;
+  }
+  return i;
+}
+
+static uint32_t lex_compute(qa_state *s, int64_t i);
+static int cue_compute(qa_state *s, int64_t i);
+
+static void copy_lex(qa_tok *to, const qa_tok *from) {
+  to->lex = from->lex;
+  to->cue = from->cue;
+  to->gender = from->gender;
+  to->flags = (to->flags & ~(uint32_t)(T_CUEDONE | T_ISCUE)) | (from->flags & (T_CUEDONE | T_ISCUE));
+}
+
+int qa_is_cue(qa_state *s, int64_t i) {
+  qa_tok *t = &s->tok[i];
+  if (t->flags & T_CUEDONE) return (t->flags & T_ISCUE) != 0;
+  int64_t j = canonical(s, i);
+  if (j != i) {
+    cue_compute(s, j);
+    t->flags |= T_CUEDONE | (s->tok[j].flags & T_ISCUE);
+    return (t->flags & T_ISCUE) != 0;
+  }
+  return cue_compute(s, i);
+}
+
+uint32_t qa_lex(qa_state *s, int64_t i) {
+  qa_tok *t = &s->tok[i];
+  if (t->lex & L_DONE) return t->lex;
+  int64_t j = canonical(s, i);
+  if (j != i) {
+    lex_compute(s, j);
+    copy_lex(t, &s->tok[j]);
+    return t->lex;
+  }
+  return lex_compute(s, i);
+}
+
+/* Is token i a form in cues.tsv? The cheap test used on every word. */
+static int cue_compute(qa_state *s, int64_t i) {
+  qa_tok *t = &s->tok[i];
+  if (t->flags & T_CUEDONE) return (t->flags & T_ISCUE) != 0;
+  t->flags |= T_CUEDONE;
+  if (!(t->flags & T_WORD) || t->b1 - t->b0 > 20 || t->b1 - t->b0 < 2) return 0;
+  if (t->lex & L_DONE) { if (t->lex & L_CUE) t->flags |= T_ISCUE; return (t->lex & L_CUE) != 0; }
+  char w[64];
+  int n = qa_lower(s, i, w, sizeof w);
+  if (n > 0 && s->lx_cues && kr_lexicon_find(s->lx_cues, w, (size_t)n) >= 0) { t->flags |= T_ISCUE; return 1; }
+  return 0;
+}
+
+/* Lexicon flags of token i, computed once. */
+static uint32_t lex_compute(qa_state *s, int64_t i) {
+  qa_tok *t = &s->tok[i];
+  if (t->lex & L_DONE) return t->lex;
+  uint32_t f = L_DONE;
+  t->cue = -1;
+  if (t->flags & T_WORD) {
+    char w[64];
+    int n = qa_lower(s, i, w, sizeof w);
+    if (n > 0) {
+      int r;
+      int g = 0;
+      if (s->lx_cues && (r = kr_lexicon_find(s->lx_cues, w, (size_t)n)) >= 0) { f |= L_CUE; t->cue = (int16_t)(r > 32000 ? 32000 : r); }
+      if (n <= 16 && s->lx_func && (r = kr_lexicon_find(s->lx_func, w, (size_t)n)) >= 0) {
+        for (; r < s->lx_func->nrow && kr_lexicon_key_is(s->lx_func, r, w, (size_t)n); r++) {
+          const char *c = kr_lexicon_cell(s->lx_func, r, 1);
+          if (!strcmp(c, "det")) f |= L_DET;
+          else if (!strcmp(c, "prep")) f |= L_PREP;
+          else if (!strcmp(c, "conj")) f |= L_CONJ;
+          else if (!strcmp(c, "adv")) f |= L_ADV;
+          else if (!strcmp(c, "time")) f |= L_TIME;
+          else if (!strcmp(c, "aux")) f |= L_AUX;
+          else if (!strcmp(c, "neg")) f |= L_NEG;
+          else if (!strcmp(c, "verb")) f |= L_VERB;
+        }
+      }
+      if (n <= 6 && s->lx_pron && (r = kr_lexicon_find(s->lx_pron, w, (size_t)n)) >= 0) {
+        f |= L_PRON;
+        const char *c = kr_lexicon_cell(s->lx_pron, r, 1);
+        t->gender = c[0] == 'm' ? 'm' : c[0] == 'f' ? 'f' : 0;
+      }
+      if (n <= 9 && s->lx_hon && (r = kr_lexicon_find(s->lx_hon, w, (size_t)n)) >= 0) {
+        f |= L_HON;
+        const char *c = kr_lexicon_cell(s->lx_hon, r, 1);
+        t->gender = c[0] == 'm' ? 'm' : c[0] == 'f' ? 'f' : 0;
+      }
+      if (n <= 6 && lex_has(s->lx_part, w, n)) f |= L_PART;
+      if (w[n - 1] == 'e' && lex_has(s->lx_nat, w, n)) f |= L_NAT;  /* all end in -e */
+      if (lex_has(s->lx_anon, w, n)) f |= L_ANON;
+      if (s->lx_org && (r = kr_lexicon_find(s->lx_org, w, (size_t)n)) >= 0) {
+        const char *c = kr_lexicon_cell(s->lx_org, r, 1);
+        if (!strcmp(c, "place")) f |= L_PLACE;
+        else if (!strcmp(c, "generic")) f |= L_ORG;
+        else f |= L_PARTY;
+      }
+      if (!(f & (L_FUNC | L_PRON)) && ((t->flags & T_LOWER) || memchr(w, '-', (size_t)n) ? role_word(s, w, n, &g)
+                                                                                : (s->lx_roles && kr_lexicon_find(s->lx_roles, w, (size_t)n) >= 0 &&
+                                                                                   role_word(s, w, n, &g)))) { f |= L_ROLE; if (!t->gender) t->gender = (int8_t)g; }
+      if ((t->flags & T_CAP) && s->lx_given && (r = kr_lexicon_find(s->lx_given, w, (size_t)n)) >= 0) {
+        f |= L_GIVEN;
+        const char *c = kr_lexicon_cell(s->lx_given, r, 1);
+        if (!t->gender) t->gender = c[0] == 'm' ? 'm' : c[0] == 'f' ? 'f' : 0;
+      }
+      if (n > 7 && !memcmp(w + n - 7, "-jarige", 7)) f |= L_AGE;
+    }
+  }
+  t->lex = f;
+  t->flags |= T_CUEDONE | ((f & L_CUE) ? T_ISCUE : 0);
+  return f;
+}
+
+int qa_cue_class(const qa_state *s, int row, const char *cls) {
+  return row >= 0 && s->lx_cues && !strcmp(kr_lexicon_cell(s->lx_cues, row, 2), cls);
+}
+
+/* Find, among the rows of the cue form of token i, one of class cls.
+** Returns the row or -1. */
+static int cue_row(qa_state *s, int64_t i, const char *cls) {
+  if (!(qa_lex(s, i) & L_CUE)) return -1;
+  int r = s->tok[i].cue;
+  const kr_lexicon *lx = s->lx_cues;
+  const char *k = kr_lexicon_cell(lx, r, 0);
+  size_t kn = strlen(k);
+  for (; r < lx->nrow && kr_lexicon_key_is(lx, r, k, kn); r++)
+    if (!cls || !strcmp(kr_lexicon_cell(lx, r, 2), cls)) return r;
+  return -1;
+}
+
+/* ---- 1. tokens --------------------------------------------------------- */
+
+static int is_apos(uint32_t c) { return c == 0x2019 || c == '\''; }
+
+static int is_open_ctx(uint32_t c) {
+  return c == '(' || c == '[' || c == '{' || c == '-' || c == 0x2013 || c == 0x2014 || c == '/' || kr_quote_mark(c);
+}
+static int is_close_ctx(uint32_t c) {
+  return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']' ||
+         c == '}' || c == 0x2026 || c == '-' || c == 0x2013 || c == 0x2014 || kr_quote_mark(c);
+}
+
+static int starts_with(const unsigned char *z, int64_t n, int64_t i, const char *p) {
+  size_t k = strlen(p);
+  return i + (int64_t)k <= n && memcmp(z + i, p, k) == 0;
+}
+
+static int tokenize(qa_state *s) {
+  const unsigned char *z = s->t->z;
+  int64_t n = s->t->n, i = 0;
+  while (i < n) {
+    int len;
+    uint32_t c = kr_decode(z, n, i, &len);
+    if (kr_is_space(c)) { i += len; continue; }
+    qa_tok t;
+    memset(&t, 0, sizeof t);
+    t.cue = -1;
+    t.span = -1;
+    t.b0 = i;
+    uint32_t prev = 0;
+    if (i > 0) { int pl; prev = kr_decode(z, n, kr_prev_char(z, i), &pl); }
+    int nl = 0;
+    uint32_t next = i + len < n ? kr_decode(z, n, i + len, &nl) : 0;
+    /* "'s", "'t", "'n" written with an apostrophe before the word */
+    if (is_apos(c) && (next == 's' || next == 't' || next == 'n') && (i == 0 || kr_is_space(prev) || prev == '(')) {
+      int l3 = 0;
+      uint32_t after = i + len + nl < n ? kr_decode(z, n, i + len + nl, &l3) : ' ';
+      if (!kr_is_alpha(after)) {
+        t.b1 = i + len + nl;
+        t.flags = T_WORD | T_LOWER;
+        if (push_tok(s, &t)) return KR_NOMEM;
+        i = t.b1;
+        continue;
+      }
+    }
+    if (kr_is_alnum(c) || ((c == '@' || c == '#') && kr_is_alnum(next))) {
+      int64_t j = i + len;
+      int nletter = kr_is_alpha(c), nupper = kr_is_upper(c), nlow = kr_is_lower(c);
+      uint32_t last = c;
+      while (j < n) {
+        int l;
+        uint32_t d = kr_decode(z, n, j, &l);
+        if (kr_is_alnum(d)) {
+          /* a URL glued to a word ("Kortunovhttps://") starts a new token */
+          if (kr_is_alpha(last) && d == 'h' && (starts_with(z, n, j, "http://") || starts_with(z, n, j, "https://"))) break;
+          nletter += kr_is_alpha(d); nupper += kr_is_upper(d); nlow += kr_is_lower(d);
+          last = d;
+          j += l;
+          continue;
+        }
+        if (j + l < n && (d == '-' || d == 0x2011 || is_apos(d) || d == '.' || d == ',' || d == '&' || d == '_')) {
+          int l2;
+          uint32_t e = kr_decode(z, n, j + l, &l2);
+          int ok;
+          if (d == '.' || d == ',') ok = kr_is_digit(last) && kr_is_digit(e);
+          else if (is_apos(d)) ok = kr_is_alnum(last) && kr_is_alpha(e);
+          else ok = kr_is_alnum(e);
+          if (ok) { last = d; j += l; continue; }
+        }
+        break;
+      }
+      t.b1 = j;
+      t.flags = T_WORD;
+      if (kr_is_upper(c)) t.flags |= T_CAP;
+      if (kr_is_lower(c) || c == '@' || c == '#') t.flags |= T_LOWER;
+      if (kr_is_digit(c)) t.flags |= T_DIGIT;
+      if (nletter >= 2 && nupper >= 2 && nlow == 0) t.flags |= T_ALLCAP;
+      if (j < n && z[j] == '.') {
+        if (j - i == len && kr_is_upper(c)) { t.b1 = j + 1; t.flags |= T_INITIAL; }
+        else if (j - i <= 5 && s->lx_hon) {
+          char w[16];
+          int64_t wn = kr_lower_utf8(z + i, j + 1 - i, w, sizeof w - 1);
+          if (wn > 0 && kr_lexicon_find(s->lx_hon, w, (size_t)wn) >= 0) t.b1 = j + 1;
+        }
+      }
+      if (push_tok(s, &t)) return KR_NOMEM;
+      i = t.b1;
+      continue;
+    }
+    /* quote marks, ",," and "''" included */
+    int qm = kr_quote_mark(c);
+    int mlen = len;
+    if (c == ',' && next == ',') { qm = KR_QM_OPEN | KR_QM_DOUBLE; mlen = 2; }
+    else if ((c == '\'' && next == '\'') || (c == 0x2019 && next == 0x2019)) { qm = KR_QM_CLOSE | KR_QM_DOUBLE; mlen = c == '\'' ? 2 : 6; }
+    if (qm) {
+      int l2 = 0;
+      uint32_t after = i + mlen < n ? kr_decode(z, n, i + mlen, &l2) : 0;
+      int open_ok = (qm & KR_QM_OPEN) && i + mlen < n && !kr_is_space(after) &&
+                    (i == 0 || kr_is_space(prev) || is_open_ctx(prev));
+      int close_ok = (qm & KR_QM_CLOSE) && i > 0 && !kr_is_space(prev) &&
+                     (i + mlen >= n || kr_is_space(after) || is_close_ctx(after));
+      if (open_ok && close_ok && kr_quote_mark(prev) && !kr_is_space(after)) close_ok = 0;
+      t.b1 = i + mlen;
+      if (open_ok || close_ok) {
+        t.flags = T_MARK;
+        t.mark = (uint8_t)((open_ok ? M_OPEN : 0) | (close_ok ? M_CLOSE : 0) |
+                           ((qm & KR_QM_DOUBLE) ? M_DOUBLE : M_SINGLE));
+        if (close_ok && is_apos(c) && (prev == 's' || prev == 'x' || prev == 'z')) t.mark |= M_APOS;
+      } else {
+        t.flags = T_PUNCT;
+      }
+      if (push_tok(s, &t)) return KR_NOMEM;
+      i = t.b1;
+      continue;
+    }
+    t.b1 = i + len;
+    t.flags = T_PUNCT;
+    if (push_tok(s, &t)) return KR_NOMEM;
+    i = t.b1;
+  }
+  return KR_OK;
+}
+
+/* Paragraph and sentence of every token, from kr_segment. */
+static int map_segments(qa_state *s) {
+  kr_segments *g = &s->seg;
+  int64_t np = g->npara, ns = g->nsent;
+  s->npara = np;
+  s->para_tok = kr_malloc((size_t)(np + 1) * sizeof(int64_t));
+  s->para_flag = kr_malloc((size_t)(np + 1));
+  s->sent_tok = kr_malloc((size_t)(ns + 1) * sizeof(int64_t));
+  s->tok_sent = kr_malloc((size_t)(s->ntok + 1) * sizeof(int32_t));
+  if (!s->para_tok || !s->para_flag || !s->sent_tok || !s->tok_sent) return KR_NOMEM;
+  memset(s->para_flag, 0, (size_t)(np + 1));
+  int64_t p = 0, q = 0;
+  for (int64_t k = 0; k <= np; k++) s->para_tok[k] = s->ntok;
+  for (int64_t k = 0; k <= ns; k++) s->sent_tok[k] = s->ntok;
+  for (int64_t i = 0; i < s->ntok; i++) {
+    qa_tok *t = &s->tok[i];
+    while (p < np && t->b0 >= g->para[p].b1) p++;
+    while (q < ns && t->b0 >= g->sent[q].b1) q++;
+    t->para = (int32_t)(p < np ? p : np - 1);
+    if (p < np && s->para_tok[p] == s->ntok) { s->para_tok[p] = i; t->flags |= T_PSTART; }
+    if (q < ns && s->sent_tok[q] == s->ntok) { s->sent_tok[q] = i; t->flags |= T_SSTART; }
+    s->tok_sent[i] = (int32_t)(q < ns ? q : ns - 1);
+  }
+  /* empty paragraphs/sentences (none in practice) start where the next does */
+  for (int64_t k = np - 1; k >= 0; k--) if (s->para_tok[k] > s->para_tok[k + 1]) s->para_tok[k] = s->para_tok[k + 1];
+  for (int64_t k = ns - 1; k >= 0; k--) if (s->sent_tok[k] > s->sent_tok[k + 1]) s->sent_tok[k] = s->sent_tok[k + 1];
+  s->nsent = ns;
+  return KR_OK;
+}
+
+/* ---- 2. pairing of quote marks ----------------------------------------- */
+
+static int add_span(qa_state *s, int64_t o, int64_t c, int64_t last, int depth) {
+  if (s->nsp >= s->capsp && kr_grow((void **)&s->sp, &s->capsp, s->nsp + 1, sizeof(qa_span))) return KR_NOMEM;
+  qa_span *x = &s->sp[s->nsp++];
+  x->o = o;
+  x->c = c;
+  x->b0 = s->tok[o].b1;
+  x->b1 = c >= 0 ? s->tok[c].b0 : s->tok[last].b1;
+  x->last = c >= 0 ? c - 1 : last;
+  if (x->b1 < x->b0) x->b1 = x->b0;
+  x->depth = depth;
+  x->state = S_NONE;
+  return KR_OK;
+}
+
+static int cmp_span(const void *a, const void *b) {
+  const qa_span *x = a, *y = b;
+  return x->o < y->o ? -1 : x->o > y->o;
+}
+
+static int pair_marks(qa_state *s) {
+  int64_t st[STACK_MAX];
+  int depth = 0;
+  for (int64_t p = 0; p < s->npara; p++) {
+    int64_t a = s->para_tok[p], b = s->para_tok[p + 1];
+    for (int64_t k = a; k < b; k++) {
+      qa_tok *t = &s->tok[k];
+      if (!(t->flags & T_MARK) || !t->mark) continue;
+      int style = t->mark & (M_SINGLE | M_DOUBLE);
+      if (t->mark & M_CLOSE) {
+        int L = depth - 1;
+        while (L >= 0 && !(s->tok[st[L]].mark & style)) L--;
+        /* a possessive "Timmermans’ idee" is no close */
+        if ((t->mark & M_APOS) && k + 1 < b && (s->tok[k + 1].flags & T_LOWER) && !qa_is_cue(s, k + 1)) L = -1;
+        if (L >= 0 && st[L] != k) {
+          if (add_span(s, st[L], k, k - 1, L)) return KR_NOMEM;
+          depth = L;
+          continue;
+        }
+      }
+      if (t->mark & M_OPEN) {
+        if (depth == STACK_MAX) { memmove(st, st + 1, sizeof(int64_t) * (STACK_MAX - 1)); depth--; }
+        st[depth++] = k;
+      }
+    }
+    if (depth > 0 && b > a) {
+      /* a quote still open: continued by the next paragraph opening with the
+      ** same style, else ended with this paragraph */
+      int64_t o = st[0];
+      int style = s->tok[o].mark & (M_SINGLE | M_DOUBLE);
+      int64_t nb = p + 1 < s->npara ? s->para_tok[p + 1] : s->ntok;
+      if (nb < s->ntok && nb < s->para_tok[p + 2 <= s->npara ? p + 2 : s->npara] &&
+          (s->tok[nb].flags & T_MARK) && (s->tok[nb].mark & M_OPEN) && (s->tok[nb].mark & style) && o != b - 1) {
+        s->tok[nb].mark = 0;  /* the re-opening mark is consumed */
+        depth = 1;
+        continue;
+      }
+      if (o != b - 1 && add_span(s, o, -1, b - 1, 0)) return KR_NOMEM;
+      depth = 0;
+    } else {
+      depth = 0;
+    }
+  }
+  if (s->nsp > 1) qsort(s->sp, (size_t)s->nsp, sizeof(qa_span), cmp_span);
+  for (int64_t x = 0; x < s->nsp; x++) {
+    qa_span *q = &s->sp[x];
+    if (q->depth) continue;
+    int64_t end = q->c >= 0 ? q->c : q->last;
+    for (int64_t k = q->o; k <= end && k < s->ntok; k++) s->tok[k].span = (int32_t)x;
+  }
+  return KR_OK;
+}
+
+/* ---- 3. paragraph roles ------------------------------------------------ */
+
+static int64_t last_real_tok(const qa_state *s, int64_t a, int64_t b) {
+  int64_t k = b - 1;
+  while (k >= a && ((s->tok[k].flags & T_MARK) || tok_is_char(s, k, ')'))) k--;
+  return k;
+}
+
+static int add_q(qa_state *s, qa_q **out) {
+  if (s->nqq >= s->capqq && kr_grow((void **)&s->qq, &s->capqq, s->nqq + 1, sizeof(qa_q))) return KR_NOMEM;
+  qa_q *q = &s->qq[s->nqq++];
+  memset(q, 0, sizeof *q);
+  q->ma = q->mb = -1;
+  q->inherit = -1;
+  q->c0 = q->c1a = q->c1b = q->c2a = q->c2b = -1;
+  q->entity = -1;
+  q->emb_name0 = -1;
+  *out = q;
+  return KR_OK;
+}
+
+/* "... — Name (@handle) 15 februari 2022" at the end of paragraph p. */
+static int find_embed(qa_state *s, int64_t p) {
+  int64_t a = s->para_tok[p], b = s->para_tok[p + 1];
+  for (int64_t k = b - 2; k > a && k >= b - 12; k--) {
+    if (!tok_is_char(s, k, '(')) continue;
+    if (!(s->tok[k + 1].flags & T_WORD) || s->t->z[s->tok[k + 1].b0] != '@' || !tok_is_char(s, k + 2, ')')) continue;
+    int64_t d = k - 1;
+    while (d > a && d >= k - 8 && !tok_is_dash(s, d)) d--;
+    if (d <= a || !tok_is_dash(s, d) || d + 1 >= k) return KR_OK;
+    qa_q *q;
+    if (add_q(s, &q)) return KR_NOMEM;
+    q->kind = KR_QK_EMBED;
+    q->b0 = s->tok[a].b0;
+    q->b1 = s->tok[d - 1].b1;
+    q->ma = d + 1;
+    q->mb = k;
+    q->emb_m1 = s->tok[k + 2].b1;
+    q->conf = 0.9;
+    q->para = (int32_t)p;
+    for (int64_t j = d; j < b; j++) s->tok[j].flags |= T_SIG;
+    s->para_flag[p] |= P_EMBED;
+    return KR_OK;
+  }
+  return KR_OK;
+}
+
+static int classify_paragraphs(qa_state *s) {
+  for (int64_t p = 0; p < s->npara; p++) {
+    int64_t a = s->para_tok[p], b = s->para_tok[p + 1];
+    if (a >= b) continue;
+    if (find_embed(s, p)) return KR_NOMEM;
+    if (s->para_flag[p] & P_EMBED) continue;
+    int64_t k = last_real_tok(s, a, b);
+    int inquote = s->tok[b - 1].span >= 0 && s->sp[s->tok[b - 1].span].c < 0;
+    if (k < a || (!inquote && !tok_is_final(s, k) && !tok_is_char(s, k, ':') && !tok_is_char(s, k, ';')))
+      s->para_flag[p] |= P_HEAD;
+    /* a caption: the last sentence is "Beeld X" / "Foto X" */
+    int64_t ls = b - 1;
+    while (ls > a && !(s->tok[ls].flags & T_SSTART)) ls--;
+    if (b - ls <= 8 && (qa_word_is(s, ls, "beeld") || qa_word_is(s, ls, "foto") || qa_word_is(s, ls, "photo")))
+      s->para_flag[p] |= P_CAPTION;
+    if (tok_is_char(s, b - 1, '?')) {
+      int marks = 0;
+      for (int64_t j = a; j < b; j++) if (s->tok[j].flags & T_MARK) { marks = 1; break; }
+      if (!marks) s->para_flag[p] |= P_QUESTION;
+    }
+  }
+  return KR_OK;
+}
+
+#define P_NOQUOTE (P_HEAD | P_CAPTION | P_QUESTION)
+
+/* ---- cue text ---------------------------------------------------------- */
+
+static void set_cue(qa_q *q, int64_t aux, int64_t v, int64_t pa, int64_t pb) {
+  q->c0 = aux;
+  q->c1a = v;
+  q->c1b = v >= 0 ? v + 1 : -1;
+  q->c2a = pa;
+  q->c2b = pb;
+}
+
+static void mark_used(qa_state *s, int64_t a, int64_t b) {
+  for (int64_t k = a; k < b && k < s->ntok; k++) if (k >= 0) s->tok[k].flags |= T_USED;
+}
+
+/* Sentence-final boundary: the end (exclusive) of the clause that starts at
+** i, looking at most WIN tokens ahead. */
+static int64_t clause_end(const qa_state *s, int64_t i, int64_t pend) {
+  int64_t k = i;
+  while (k < pend && k < i + 3 * WIN && !tok_is_final(s, k) && !(s->tok[k].flags & T_MARK)) k++;
+  return k;
+}
+
+/* Find the separable particle of cue row r of token v in (v, lim). */
+static int64_t find_particle(qa_state *s, int64_t v, int64_t lim, int *prow) {
+  const kr_lexicon *lx = s->lx_cues;
+  int r = s->tok[v].cue;
+  if (r < 0) return -1;
+  const char *k = kr_lexicon_cell(lx, r, 0);
+  size_t kn = strlen(k);
+  for (; r < lx->nrow && kr_lexicon_key_is(lx, r, k, kn); r++) {
+    if (strcmp(kr_lexicon_cell(lx, r, 2), "sep")) continue;
+    const char *part = kr_lexicon_cell(lx, r, 3);
+    for (int64_t j = v + 1; j < lim && j <= v + WIN; j++) {
+      if (tok_is_final(s, j) || (s->tok[j].flags & T_MARK)) break;
+      if (qa_word_is(s, j, part)) { *prow = r; return j; }
+      if (qa_word_is(s, j, "dat") || qa_word_is(s, j, "of")) break;
+    }
+  }
+  return -1;
+}
+
+/* Is token v a usable reporting verb? Fills *part (particle token or -1)
+** and returns the cue row used, or -1. Separable forms need their particle
+** unless the same form is also a plain speech verb. */
+static int verb_cue(qa_state *s, int64_t v, int64_t lim, int64_t *part, int allow_think) {
+  *part = -1;
+  if (!(s->tok[v].flags & T_WORD) || !(qa_lex(s, v) & L_CUE)) return -1;
+  int prow = -1;
+  int64_t pt = find_particle(s, v, lim, &prow);
+  if (pt >= 0) { *part = pt; return prow; }
+  int r = cue_row(s, v, "say");
+  if (r < 0 && allow_think) r = cue_row(s, v, "think");
+  if (r < 0 && allow_think) r = cue_row(s, v, "mark");
+  return r;
+}
+
+/* ---- 4. direct quotes -------------------------------------------------- */
+
+static int subject_ok(qa_state *s, const qa_np *np, int allow_first) {
+  if (np->a < 0 || np->b <= np->a) return 0;
+  if (np->pron >= 0) {
+    char w[16];
+    int n = qa_lower(s, np->pron, w, sizeof w);
+    if (n < 0) return 0;
+    int r = kr_lexicon_find(s->lx_pron, w, (size_t)n);
+    if (r < 0) return 0;
+    const char *person = kr_lexicon_cell(s->lx_pron, r, 2);
+    if (!strcmp(w, "het") || !strcmp(w, "men") || !strcmp(w, "zijn") || !strcmp(w, "hun")) return 0;
+    if (person[0] != '3' && !allow_first) return 0;
+    return 1;
+  }
+  return qa_np_plausible(s, np, 1);
+}
+
+/* Attribution after the close: "', zegt X", "', aldus X", "', heeft X
+** gezegd", "', klinkt het bij X". */
+static int attr_after(qa_state *s, qa_span *sp, qa_q *q, int64_t *npend) {
+  if (sp->c < 0) return 0;
+  int64_t p = s->tok[sp->c].para;
+  int64_t pend = s->para_tok[p + 1];
+  int64_t k = sp->c + 1;
+  if (k < pend && (tok_is_char(s, k, ',') || tok_is_dash(s, k))) k++;
+  else {
+    /* without a comma only after ?, ! or a comma inside the marks */
+    int64_t in = sp->c - 1;
+    if (!(tok_is_char(s, in, '?') || tok_is_char(s, in, '!') || tok_is_char(s, in, ',') || tok_is_char(s, in, '.'))) return 0;
+  }
+  if (k >= pend || !(s->tok[k].flags & T_WORD) || (s->tok[k].flags & T_SIG)) return 0;
+  if (qa_word_is(s, k, "zo") && k + 1 < pend) k++;
+  int64_t lim = clause_end(s, k, pend);
+  qa_np np;
+  uint32_t lx = qa_lex(s, k);
+  if (lx & L_CUE) {
+    int r;
+    if ((r = cue_row(s, k, "after")) >= 0 || (r = cue_row(s, k, "according")) >= 0) {
+      int64_t a = k + 1;
+      if (qa_word_is(s, k, "according") && qa_word_is(s, a, "to")) a++;
+      if (!qa_np_forward(s, a, lim, &np) || !subject_ok(s, &np, 0)) return 0;
+      q->ma = np.a; q->mb = np.b;
+      set_cue(q, -1, k, a > k + 1 ? k + 1 : -1, a > k + 1 ? k + 2 : -1);
+      *npend = np.b;
+      return 1;
+    }
+    if (cue_row(s, k, "klinkt") >= 0) {
+      set_cue(q, -1, k, k + 1 < lim && qa_word_is(s, k + 1, "het") ? k + 1 : -1, k + 1 < lim && qa_word_is(s, k + 1, "het") ? k + 2 : -1);
+      for (int64_t j = k + 1; j < lim && j < k + 5; j++) {
+        if (qa_word_is(s, j, "bij") || qa_word_is(s, j, "uit") || qa_word_is(s, j, "van")) {
+          if (qa_np_forward(s, j + 1, lim, &np) && subject_ok(s, &np, 0)) { q->ma = np.a; q->mb = np.b; *npend = np.b; }
+          break;
+        }
+      }
+      if (q->ma < 0) { *npend = k + 2; q->inherit = -4; }
+      return 1;
+    }
+    int64_t part;
+    r = verb_cue(s, k, lim, &part, 1);
+    if (r >= 0) {
+      if (!qa_np_forward(s, k + 1, lim, &np) || !subject_ok(s, &np, 0)) return 0;
+      q->ma = np.a; q->mb = np.b;
+      set_cue(q, -1, k, part, part >= 0 ? part + 1 : -1);
+      *npend = part > np.b ? part + 1 : np.b;
+      return 1;
+    }
+  }
+  if (lx & L_AUX) {
+    /* "', heeft hij gezegd" */
+    if (!qa_np_forward(s, k + 1, lim, &np) || !subject_ok(s, &np, 0)) return 0;
+    for (int64_t j = np.b; j < lim && j < np.b + 6; j++) {
+      if (cue_row(s, j, "part") >= 0 || cue_row(s, j, "thinkpart") >= 0) {
+        q->ma = np.a; q->mb = np.b;
+        set_cue(q, k, j, -1, -1);
+        *npend = j + 1;
+        return 1;
+      }
+    }
+    return 0;
+  }
+  /* English order: '"...," she said' */
+  if (qa_np_forward(s, k, lim, &np) && subject_ok(s, &np, 0) && np.b < lim && cue_row(s, np.b, "say") >= 0) {
+    char w[16];
+    if (qa_lower(s, np.b, w, sizeof w) > 0 && (!strcmp(w, "said") || !strcmp(w, "says") || !strcmp(w, "writes") || !strcmp(w, "wrote"))) {
+      q->ma = np.a; q->mb = np.b;
+      set_cue(q, -1, np.b, -1, -1);
+      *npend = np.b + 1;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* First token of the clause that ends before token k. */
+static int64_t clause_start(const qa_state *s, int64_t k) {
+  int64_t p = s->tok[k].para;
+  int64_t a = s->para_tok[p];
+  int64_t j = k - 1;
+  while (j > a && j > k - 30) {
+    if (tok_is_final(s, j - 1)) break;
+    if ((s->tok[j - 1].flags & T_MARK) && (s->tok[j - 1].mark & M_CLOSE)) break;
+    j--;
+  }
+  return j < a ? a : j;
+}
+
+/* Backward NP before token v, skipping time words and adverbs. */
+static int subject_before(qa_state *s, int64_t v, int64_t lim, qa_np *np) {
+  int64_t j = v;
+  while (j > lim && (qa_lex(s, j - 1) & (L_TIME | L_ADV)) && !(qa_lex(s, j - 1) & L_PRON)) j--;
+  return qa_np_backward(s, j, lim, np) && subject_ok(s, np, 0);
+}
+
+/* The source of a reporting verb v in the clause [cs, ce): before the verb
+** (or its auxiliary), else right after it. */
+static int find_subject(qa_state *s, int64_t cs, int64_t ce, int64_t v, int64_t aux, qa_np *np) {
+  int64_t at = aux >= 0 && aux < v ? aux : v;
+  if (subject_before(s, at, cs, np)) return 1;
+  int64_t f = at + 1;
+  if (f < ce && qa_np_forward(s, f, ce, np) && subject_ok(s, np, 0)) return 1;
+  /* "Onze coach riep ons ... en zei:": the subject of the first verb */
+  if (at > cs && (qa_word_is(s, at - 1, "en") || qa_word_is(s, at - 1, "maar")) && qa_np_forward(s, cs, at, np) &&
+      np->a == cs && subject_ok(s, np, 0))
+    return 1;
+  return 0;
+}
+
+/* Attribution before the open: "X zegt: '", "X:", "Volgens X: '". */
+static int attr_before(qa_state *s, qa_span *sp, qa_q *q, int allow_first) {
+  int64_t o = sp->o;
+  if (o < 1 || !tok_is_char(s, o - 1, ':') || s->tok[o - 1].para != s->tok[o].para) return 0;
+  int64_t k = o - 1;
+  int64_t cs = clause_start(s, k);
+  if (s->para_flag[s->tok[o].para] & P_NOQUOTE) return 0;
+  qa_np np;
+  for (int64_t v = cs; v < k; v++) {
+    if (!(s->tok[v].flags & T_WORD) || !(qa_lex(s, v) & (L_CUE | L_AUX))) continue;
+    int r;
+    if ((r = cue_row(s, v, "according")) >= 0 || (r = cue_row(s, v, "after")) >= 0) {
+      if (qa_np_forward(s, v + 1, k, &np) && subject_ok(s, &np, allow_first)) {
+        q->ma = np.a; q->mb = np.b; set_cue(q, -1, v, -1, -1); return 1;
+      }
+      continue;
+    }
+    if ((qa_lex(s, v) & L_AUX) && !(qa_lex(s, v) & L_CUE)) {
+      for (int64_t j = v + 1; j < k && j < v + 6; j++)
+        if (cue_row(s, j, "part") >= 0) {
+          if (find_subject(s, cs, j, j, v, &np)) { q->ma = np.a; q->mb = np.b; set_cue(q, v, j, -1, -1); mark_used(s, j, j + 1); return 1; }
+        }
+      continue;
+    }
+    int64_t part;
+    r = verb_cue(s, v, k, &part, 1);
+    if (r < 0) continue;
+    if (find_subject(s, cs, k, v, -1, &np) && (allow_first || subject_ok(s, &np, 0))) {
+      q->ma = np.a; q->mb = np.b;
+      set_cue(q, -1, v, part, part >= 0 ? part + 1 : -1);
+      mark_used(s, v, v + 1);
+      return 1;
+    }
+  }
+  /* a bare "X: '...'" */
+  int64_t a = cs;
+  while (a < k && (qa_lex(s, a) & (L_CONJ | L_ADV)) && !(qa_lex(s, a) & L_DET)) a++;
+  if (qa_np_forward(s, a, k, &np) && np.b >= k - 0 && subject_ok(s, &np, allow_first)) {
+    q->ma = np.a; q->mb = np.b; q->colon = 1;
+    return 1;
+  }
+  q->colon = 1;
+  return 2;  /* introduced by a colon, source unknown */
+}
+
+static int content_has_words(const qa_state *s, const qa_span *sp) {
+  int64_t end = sp->c >= 0 ? sp->c : sp->last + 1;
+  int nw = 0;
+  for (int64_t k = sp->o + 1; k < end; k++) if (s->tok[k].flags & T_WORD) nw++;
+  return nw;
+}
+
+/* A quote that is a whole sentence (or several): it starts a sentence and
+** the text after its close starts a new one. */
+static int sentence_like(const qa_state *s, const qa_span *sp) {
+  int64_t o = sp->o;
+  int64_t p = s->tok[o].para;
+  int64_t a = s->para_tok[p];
+  int start_ok = o == a || tok_is_final(s, o - 1) || tok_is_char(s, o - 1, ':') ||
+                 ((s->tok[o - 1].flags & T_MARK) && (s->tok[o - 1].mark & M_CLOSE)) || (s->tok[o].flags & T_SSTART) ||
+                 tok_is_dash(s, o - 1);
+  if (!start_ok) return 0;
+  int64_t f = o + 1;
+  if (f >= s->ntok || !(s->tok[f].flags & (T_CAP | T_DIGIT | T_MARK)) || s->tok[f].para != p) {
+    if (!(f < s->ntok && tok_is_final(s, f))) return 0;  /* "'...'" */
+  }
+  int nw = content_has_words(s, sp);
+  if (nw == 0) return 0;
+  int64_t c = sp->c;
+  if (c < 0) return nw >= 2;
+  int64_t in = c - 1;
+  int ends_final = tok_is_final(s, in);
+  int64_t n = c + 1;
+  int64_t pend = s->para_tok[p + 1];
+  if (s->tok[c].para != p) pend = s->para_tok[s->tok[c].para + 1];
+  if (n >= pend) return ends_final || nw >= 4;
+  if (tok_is_final(s, n)) return nw >= 2;
+  if ((s->tok[n].flags & T_MARK) && (s->tok[n].mark & M_OPEN)) return ends_final;
+  if (ends_final && (s->tok[n].flags & (T_CAP | T_DIGIT))) return 1;
+  return 0;
+}
+
+static int direct_quotes(qa_state *s) {
+  int64_t last_attr_end = -1;  /* token after the last attribution, for split quotes */
+  int64_t last_q = -1;
+  for (int64_t x = 0; x < s->nsp; x++) {
+    qa_span *sp = &s->sp[x];
+    int64_t p = s->tok[sp->o].para;
+    if (s->para_flag[p] & P_NOQUOTE) { sp->state = S_SKIP; continue; }
+    if (sp->depth > 0) continue;
+    if (s->tok[sp->o].flags & T_SIG) continue;
+    qa_q tmp;
+    memset(&tmp, 0, sizeof tmp);
+    tmp.ma = tmp.mb = -1;
+    tmp.c0 = tmp.c1a = tmp.c1b = tmp.c2a = tmp.c2b = -1;
+    int64_t npend = -1;
+    int how = 0;
+    /* split quote: "'Q1', zegt X, 'Q2'" shares the attribution */
+    if (last_q >= 0 && last_attr_end >= 0 && sp->o >= last_attr_end && sp->o <= last_attr_end + 6) {
+      int ok = 1;
+      for (int64_t j = last_attr_end; j < sp->o; j++) if (tok_is_final(s, j) || (s->tok[j].flags & T_MARK)) ok = 0;
+      if (ok && tok_is_char(s, sp->o - 1, ',')) {
+        qa_q *prev = &s->qq[last_q];
+        tmp.ma = prev->ma; tmp.mb = prev->mb;
+        tmp.c0 = prev->c0; tmp.c1a = prev->c1a; tmp.c1b = prev->c1b; tmp.c2a = prev->c2a; tmp.c2b = prev->c2b;
+        tmp.colon = prev->colon;
+        tmp.inherit = last_q;
+        how = 3;
+      }
+    }
+    if (!how && attr_after(s, sp, &tmp, &npend)) how = 1;
+    if (!how) {
+      int r = attr_before(s, sp, &tmp, 0);
+      if (r == 1) how = 2;
+      else if (r == 2 && content_has_words(s, sp) >= 2) how = 4;
+    }
+    if (!how) continue;
+    qa_q *q;
+    if (add_q(s, &q)) return KR_NOMEM;
+    int64_t keep_inherit = tmp.inherit;
+    *q = tmp;
+    q->inherit = how == 3 ? keep_inherit : (how == 4 ? -2 : keep_inherit == -4 ? -4 : -1);
+    q->entity = -1;
+    q->emb_name0 = -1;
+    q->kind = KR_QK_DIRECT;
+    q->b0 = sp->b0;
+    q->b1 = sp->b1;
+    q->para = (int32_t)p;
+    q->conf = how == 1 ? 0.95 : how == 2 ? 0.9 : how == 3 ? 0.9 : 0.6;
+    sp->state = S_DIRECT;
+    if (q->c1a >= 0) mark_used(s, q->c1a, q->c1b);
+    if (q->c2a >= 0) mark_used(s, q->c2a, q->c2b);
+    if (q->c0 >= 0) mark_used(s, q->c0, q->c0 + 1);
+    if (how == 1) { last_attr_end = npend; last_q = s->nqq - 1; }
+    else if (how != 3) { last_attr_end = -1; last_q = -1; }
+  }
+  return KR_OK;
+}
+
+/* Quotes nested in a direct quote with their own attribution
+** ("Onze coach zei: "...""). */
+static int nested_quotes(qa_state *s) {
+  for (int64_t x = 0; x < s->nsp; x++) {
+    qa_span *sp = &s->sp[x];
+    if (sp->depth != 1 || sp->state != S_NONE) continue;
+    int32_t outer = s->tok[sp->o].span;
+    if (outer < 0 || s->sp[outer].state != S_DIRECT) continue;
+    qa_q tmp;
+    memset(&tmp, 0, sizeof tmp);
+    tmp.ma = tmp.mb = -1;
+    tmp.c0 = tmp.c1a = tmp.c1b = tmp.c2a = tmp.c2b = -1;
+    if (attr_before(s, sp, &tmp, 0) != 1 || tmp.ma < 0) continue;
+    qa_q *q;
+    if (add_q(s, &q)) return KR_NOMEM;
+    *q = tmp;
+    q->inherit = -1;
+    q->entity = -1;
+    q->emb_name0 = -1;
+    q->kind = KR_QK_DIRECT;
+    q->b0 = sp->b0;
+    q->b1 = sp->b1;
+    q->para = s->tok[sp->o].para;
+    q->conf = 0.8;
+    q->nested = 1;
+    sp->state = S_DIRECT;
+  }
+  return KR_OK;
+}
+
+/* ---- 5. reported speech ------------------------------------------------ */
+
+/* Mark the not-yet-used quote spans inside [ta, tb) as parts of a reported
+** quote; returns whether there was one. */
+static int absorb_marks(qa_state *s, int64_t ta, int64_t tb) {
+  int any = 0;
+  for (int64_t k = ta; k < tb; k++) {
+    int32_t x = s->tok[k].span;
+    if (x >= 0 && s->sp[x].state == S_NONE) { s->sp[x].state = S_PART; any = 1; }
+  }
+  return any;
+}
+
+/* A sentence without its final punctuation: tokens [a, e). */
+static int64_t sent_body_end(const qa_state *s, int64_t a, int64_t b) {
+  int64_t e = b;
+  while (e > a && tok_is_final(s, e - 1)) e--;
+  return e;
+}
+
+static int in_direct(const qa_state *s, int64_t k) {
+  int32_t x = s->tok[k].span;
+  return x >= 0 && (s->sp[x].state == S_DIRECT || s->sp[x].state == S_SKIP);
+}
+
+static int add_reported(qa_state *s, int64_t ta, int64_t tb, int64_t ma, int64_t mb,
+                        int64_t aux, int64_t v, int64_t pa, int64_t pb, double conf, qa_q **out) {
+  while (ta < tb && (tok_is_char(s, ta, ',') || tok_is_char(s, ta, ':'))) ta++;
+  while (tb > ta && (tok_is_char(s, tb - 1, ',') || tok_is_dash(s, tb - 1) || tok_is_char(s, tb - 1, ':'))) tb--;
+  if (tb <= ta) return KR_OK;
+  int nw = 0;
+  for (int64_t k = ta; k < tb; k++) if (s->tok[k].flags & T_WORD) nw++;
+  if (nw < 2) return KR_OK;
+  qa_q *q;
+  if (add_q(s, &q)) return KR_NOMEM;
+  q->b0 = s->tok[ta].b0;
+  q->b1 = s->tok[tb - 1].b1;
+  q->kind = absorb_marks(s, ta, tb) ? KR_QK_MIXED : KR_QK_INDIRECT;
+  q->ma = ma; q->mb = mb;
+  set_cue(q, aux, v, pa, pb);
+  q->conf = conf;
+  q->para = s->tok[ta].para;
+  mark_used(s, v, v + 1);
+  if (pa >= 0) mark_used(s, pa, pb);
+  if (out) *out = q;
+  return KR_OK;
+}
+
+/* "Volgens X ..." / "..., volgens X." / "... wil volgens X ..." */
+static int volgens(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) {
+  qa_np np;
+  int64_t f = v + 1;
+  if (qa_word_is(s, v, "according")) { if (!qa_word_is(s, f, "to")) return KR_OK; f++; }
+  if (!qa_np_forward(s, f, e, &np) || !subject_ok(s, &np, 0)) return KR_OK;
+  int64_t after = np.b;
+  if (np.ap1 >= 0 && np.ap1 + 1 > after) after = np.ap1 + 1;
+  if (np.br1 >= 0 && np.br1 + 1 > after) after = np.br1 + 1;
+  while (after < e && tok_is_char(s, after, ',')) after++;
+  int64_t lead = a;
+  while (lead < v && (qa_lex(s, lead) & (L_CONJ | L_ADV)) && !(qa_lex(s, lead) & L_DET)) lead++;
+  *done = 1;
+  int64_t pa = f > v + 1 ? v + 1 : -1;
+  if (lead == v) return add_reported(s, after, e, np.a, np.b, -1, v, pa, pa >= 0 ? pa + 1 : -1, 0.85, NULL);
+  if (after >= e) return add_reported(s, a, v, np.a, np.b, -1, v, pa, pa >= 0 ? pa + 1 : -1, 0.85, NULL);
+  return add_reported(s, a, e, np.a, np.b, -1, v, pa, pa >= 0 ? pa + 1 : -1, 0.75, NULL);
+}
+
+/* The reported quote found in sentence `sent`, for "Dat zegt X". */
+static int64_t quote_in_sentence(const qa_state *s, int64_t sent) {
+  int64_t a = s->sent_tok[sent], b = s->sent_tok[sent + 1];
+  if (a >= b) return -1;
+  for (int64_t x = s->nqq - 1; x >= 0 && x >= s->nqq - 8; x--) {
+    const qa_q *q = &s->qq[x];
+    if (q->kind != KR_QK_EMBED && q->b0 >= s->tok[a].b0 && q->b1 <= s->tok[b - 1].b1) return x;
+  }
+  return -1;
+}
+
+/* "Dat zegt X." / "Dit laatste bevestigde X." / "Dat heeft X laten weten." */
+static int backward(qa_state *s, int64_t sent, int64_t a, int64_t e, int *done) {
+  int64_t k = a;
+  while (k < e && (qa_lex(s, k) & L_CONJ)) k++;
+  if (!(qa_word_is(s, k, "dat") || qa_word_is(s, k, "dit"))) return KR_OK;
+  k++;
+  if (qa_word_is(s, k, "laatste") || qa_word_is(s, k, "nieuws") || qa_word_is(s, k, "bericht")) k++;
+  if (k >= e) return KR_OK;
+  int64_t aux = -1, v = -1, part = -1;
+  int r = verb_cue(s, k, e, &part, 0);
+  if (r >= 0) v = k;
+  else if (qa_lex(s, k) & L_AUX) {
+    for (int64_t j = k + 1; j < e && j < k + 7; j++) {
+      int64_t pp = -1;
+      if (cue_row(s, j, "part") >= 0 || (verb_cue(s, j, e, &pp, 0) >= 0 && pp >= 0)) { aux = k; v = j; if (pp >= 0 && j < e) part = pp; break; }
+    }
+  }
+  if (v < 0) return KR_OK;
+  for (int64_t j = v + 1; j < e; j++) if (qa_word_is(s, j, "dat") || qa_word_is(s, j, "of")) return KR_OK;
+  qa_np np;
+  int64_t f = (aux >= 0 ? aux : v) + 1;
+  if (!qa_np_forward(s, f, e, &np) || !subject_ok(s, &np, 0)) return KR_OK;
+  if (sent == 0) return KR_OK;
+  int64_t ps = sent - 1;
+  int64_t pa = s->sent_tok[ps], pb = s->sent_tok[ps + 1];
+  if (pa >= pb || (s->para_flag[s->tok[pa].para] & P_NOQUOTE)) return KR_OK;
+  if (s->tok[pa].para + 1 < s->tok[a].para) return KR_OK;
+  *done = 1;
+  int64_t x = quote_in_sentence(s, ps);
+  qa_q *q;
+  if (x >= 0) {
+    qa_q *src = &s->qq[x];
+    int64_t b0 = src->b0, b1 = src->b1;
+    if (src->kind == KR_QK_DIRECT) return KR_OK;
+    if (add_q(s, &q)) return KR_NOMEM;
+    q->b0 = b0; q->b1 = b1;
+    q->kind = s->qq[x].kind;
+    q->ma = np.a; q->mb = np.b;
+    set_cue(q, aux, v, part, part >= 0 ? part + 1 : -1);
+    q->conf = 0.8;
+    q->para = s->tok[a].para;
+    mark_used(s, v, v + 1);
+    return KR_OK;
+  }
+  for (int64_t j = pa; j < pb; j++) if (in_direct(s, j)) return KR_OK;
+  return add_reported(s, pa, sent_body_end(s, pa, pb), np.a, np.b, aux, v, part, part >= 0 ? part + 1 : -1, 0.8, NULL);
+}
+
+/* Lemma of cue row r. */
+static const char *cue_lemma(const qa_state *s, int r) { return kr_lexicon_cell(s->lx_cues, r, 1); }
+
+static int is_negated(qa_state *s, int64_t a, int64_t b) {
+  for (int64_t j = a; j < b; j++) if (qa_lex(s, j) & L_NEG) return 1;
+  return 0;
+}
+
+/* One reporting verb at v in the sentence body [a, e). */
+static int verb_clause(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) {
+  int64_t aux = -1, part = -1;
+  int r = -1, think = 0;
+  int pr;
+  if ((pr = cue_row(s, v, "part")) >= 0 || (pr = cue_row(s, v, "thinkpart")) >= 0) {
+    for (int64_t j = v - 1; j >= a && j >= v - 6; j--) if (qa_lex(s, j) & L_AUX) { aux = j; break; }
+    if (aux >= 0) { r = pr; think = qa_cue_class(s, pr, "thinkpart"); }
+  }
+  if (aux < 0) {
+    r = verb_cue(s, v, e, &part, 1);
+    if (r < 0) return KR_OK;
+    think = qa_cue_class(s, r, "think") || qa_cue_class(s, r, "mark");
+    /* "heeft laten weten": an auxiliary before the verb */
+    if (part >= 0 && v > a && (qa_lex(s, v - 1) & L_AUX)) aux = v - 1;
+  }
+  /* the clause: "dat"/"of", or marks, or "te" + infinitive */
+  int64_t from = (part > v ? part : v) + 1, comp = -1, mark = -1;
+  for (int64_t j = v + 1; j < e && j <= from + WIN; j++) {
+    if (in_direct(s, j)) break;
+    if (j >= from && (qa_word_is(s, j, "dat") || qa_word_is(s, j, "of"))) {
+      if (j == v + 1 || !tok_is_char(s, j - 1, ',') || 1) { comp = j; break; }
+    }
+    if ((s->tok[j].flags & T_MARK) && (s->tok[j].mark & M_OPEN) && s->tok[j].span >= 0 &&
+        s->sp[s->tok[j].span].state == S_NONE) { mark = j; break; }
+    if (tok_is_char(s, j, ',') && !(qa_word_is(s, j + 1, "dat") || qa_word_is(s, j + 1, "of"))) break;
+    if (j > from && (qa_lex(s, j) & L_CONJ) && !qa_word_is(s, j, "of")) break;
+    if (tok_is_char(s, j, ':')) break;
+  }
+  qa_np np;
+  int64_t ce = comp >= 0 ? comp : mark >= 0 ? mark : e;
+  if (!find_subject(s, a, ce, v, aux, &np)) return KR_OK;
+  int64_t subj_end = np.b > v ? np.b : v + 1;
+  if (is_negated(s, np.b <= v ? np.b : v + 1, ce)) return KR_OK;
+  if (aux >= 0 && is_negated(s, aux, v)) return KR_OK;
+  const char *lemma = cue_lemma(s, r);
+  if (comp >= 0) {
+    *done = 1;
+    return add_reported(s, comp + 1, e, np.a, np.b, aux, v, part, part >= 0 ? part + 1 : -1, think ? 0.7 : 0.8, NULL);
+  }
+  if (mark >= 0) {
+    *done = 1;
+    if (!strcmp(lemma, "spreken van") || (part >= 0 && qa_word_is(s, part, "van"))) {
+      int32_t x = s->tok[mark].span;
+      int64_t end = s->sp[x].c >= 0 ? s->sp[x].c : s->sp[x].last;
+      return add_reported(s, mark, end + 1, np.a, np.b, aux, v, part, part >= 0 ? part + 1 : -1, 0.8, NULL);
+    }
+    int64_t start = subj_end > v ? subj_end : v + 1;
+    if (part >= 0 && part + 1 > start && part < mark) { /* particle before the marks stays out */ }
+    return add_reported(s, start, e, np.a, np.b, aux, v, part, part >= 0 ? part + 1 : -1, 0.75, NULL);
+  }
+  if (think) return KR_OK;
+  /* "riep Rusland op aan te tonen dat": the infinitive clause */
+  int64_t st = part >= 0 ? part + 1 : subj_end;
+  if (part < 0) {
+    qa_np obj;
+    if (st < e && qa_np_forward(s, st, e, &obj) && obj.a == st) st = obj.b;
+  }
+  for (int64_t j = st; j < e && j < st + 4; j++) {
+    if (qa_word_is(s, j, "te") && j + 1 < e && (s->tok[j + 1].flags & T_LOWER)) {
+      if (qa_word_is(s, st, "om")) st++;
+      *done = 1;
+      return add_reported(s, st, e, np.a, np.b, aux, v, part, part >= 0 ? part + 1 : -1, 0.6, NULL);
+    }
+    if (tok_is_char(s, j, ',')) break;
+  }
+  return KR_OK;
+}
+
+/* ", aldus X." without marks */
+static int aldus(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) {
+  if (v <= a + 1 || !tok_is_char(s, v - 1, ',')) return KR_OK;
+  qa_np np;
+  if (!qa_np_forward(s, v + 1, e, &np) || !subject_ok(s, &np, 0)) return KR_OK;
+  for (int64_t j = a; j < v; j++) if (in_direct(s, j)) return KR_OK;
+  *done = 1;
+  return add_reported(s, a, v - 1, np.a, np.b, -1, v, -1, -1, 0.8, NULL);
+}
+
+static int reported_speech(qa_state *s) {
+  for (int64_t sn = 0; sn < s->nsent; sn++) {
+    int64_t a = s->sent_tok[sn], b = s->sent_tok[sn + 1];
+    if (a >= b) continue;
+    if (s->para_flag[s->tok[a].para] & P_NOQUOTE) continue;
+    int64_t e = sent_body_end(s, a, b);
+    /* skip a sentence opened inside a direct quote */
+    int64_t a2 = a;
+    while (a2 < e && in_direct(s, a2)) a2++;
+    if (a2 >= e) continue;
+    while (a2 < e && (tok_is_char(s, a2, ',') || (s->tok[a2].flags & T_USED))) a2++;
+    int done = 0;
+    if (backward(s, sn, a2, e, &done)) return KR_NOMEM;
+    for (int64_t v = a2; v < e && !done; v++) {
+      qa_tok *t = &s->tok[v];
+      if (!(t->flags & T_WORD) || (t->flags & (T_USED | T_SIG)) || in_direct(s, v)) continue;
+      if (!qa_is_cue(s, v)) continue;
+      int rc;
+      if (cue_row(s, v, "according") >= 0) rc = volgens(s, a2, e, v, &done);
+      else if (cue_row(s, v, "after") >= 0) rc = aldus(s, a2, e, v, &done);
+      else rc = verb_clause(s, a2, e, v, &done);
+      if (rc) return rc;
+    }
+  }
+  return KR_OK;
+}
+
+/* ---- 6. continuation quotes -------------------------------------------- */
+
+static int cmp_q(const void *a, const void *b) {
+  const qa_q *x = a, *y = b;
+  if (x->b0 != y->b0) return x->b0 < y->b0 ? -1 : 1;
+  if (x->ma != y->ma) return x->ma < y->ma ? -1 : 1;
+  return 0;
+}
+
+static int continuations(qa_state *s) {
+  for (int64_t x = 0; x < s->nsp; x++) {
+    qa_span *sp = &s->sp[x];
+    if (sp->depth || sp->state != S_NONE) continue;
+    int64_t p = s->tok[sp->o].para;
+    if ((s->para_flag[p] & P_NOQUOTE) || (s->tok[sp->o].flags & T_SIG)) continue;
+    if (!sentence_like(s, sp)) continue;
+    qa_q *q;
+    if (add_q(s, &q)) return KR_NOMEM;
+    q->kind = KR_QK_DIRECT;
+    q->b0 = sp->b0;
+    q->b1 = sp->b1;
+    q->para = (int32_t)p;
+    q->inherit = -3;   /* resolved against the quotes before it */
+    q->conf = 0.7;
+    sp->state = S_DIRECT;
+  }
+  return KR_OK;
+}
+
+/* ---- driver ------------------------------------------------------------ */
+
+static void state_free(qa_state *s) {
+  kr_free(s->tok);
+  kr_free(s->sp);
+  kr_free(s->qq);
+  kr_free(s->para_tok);
+  kr_free(s->para_flag);
+  kr_free(s->sent_tok);
+  kr_free(s->tok_sent);
+  kr_free(s->wcache);
+  kr_segments_free(&s->seg);
+  qa_ent_free(s);
+}
+
+void kr_qa_free(kr_qa *a) {
+  kr_free(a->q);
+  kr_free(a->ent);
+  kr_free(a->arena);
+  memset(a, 0, sizeof *a);
+}
+
+int kr_qa_run(const kr_text *t, kr_qa *a) {
+  qa_state s;
+  memset(&s, 0, sizeof s);
+  memset(a, 0, sizeof *a);
+  s.t = t;
+  s.out = a;
+  s.lx_cues = kr_lexicon_get("cues");
+  s.lx_roles = kr_lexicon_get("roles");
+  s.lx_org = kr_lexicon_get("organisations");
+  s.lx_anon = kr_lexicon_get("anonymous");
+  s.lx_nat = kr_lexicon_get("nationalities");
+  s.lx_hon = kr_lexicon_get("honorifics");
+  s.lx_part = kr_lexicon_get("particles");
+  s.lx_pron = kr_lexicon_get("pronouns");
+  s.lx_func = kr_lexicon_get("function_words");
+  s.lx_given = kr_lexicon_get("given_names");
+  int rc = KR_OK;
+  if (!s.lx_cues || !s.lx_pron) goto done;
+  if ((rc = kr_segment(t, &s.seg)) != KR_OK) goto done;
+  if ((rc = tokenize(&s)) != KR_OK) goto done;
+  if (s.ntok == 0 || s.seg.npara == 0) goto done;
+  if ((rc = map_segments(&s)) != KR_OK) goto done;
+  s.wcap = 64;
+  while (s.wcap < 2 * s.ntok && s.wcap < ((int64_t)1 << 40)) s.wcap *= 2;
+  s.wcache = kr_malloc((size_t)s.wcap * sizeof(int64_t));
+  if (!s.wcache) { rc = KR_NOMEM; goto done; }
+  memset(s.wcache, 0xff, (size_t)s.wcap * sizeof(int64_t));
+  if ((rc = pair_marks(&s)) != KR_OK) goto done;
+  if ((rc = classify_paragraphs(&s)) != KR_OK) goto done;
+  if ((rc = direct_quotes(&s)) != KR_OK) goto done;
+  if ((rc = nested_quotes(&s)) != KR_OK) goto done;
+  if ((rc = reported_speech(&s)) != KR_OK) goto done;
+  if ((rc = continuations(&s)) != KR_OK) goto done;
+  /* inherit indexes refer to positions in qq: resolve split-quote links
+  ** to stable keys before sorting */
+  for (int64_t i = 0; i < s.nqq; i++) if (s.qq[i].inherit >= 0) s.qq[i].inherit = -100 - s.qq[s.qq[i].inherit].b0;
+  if (s.nqq > 1) qsort(s.qq, (size_t)s.nqq, sizeof(qa_q), cmp_q);
+  rc = qa_resolve(&s);
+done:
+  state_free(&s);
+  if (rc != KR_OK) kr_qa_free(a);
+  return rc;
+}

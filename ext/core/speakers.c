@@ -1,0 +1,1063 @@
+/*
+** speakers.c - who is speaking: source phrases, entities and coreference.
+**
+** A source phrase (qa_np) is parsed left to right with a small grammar:
+**   [det] [nationality|adjective]* [role [van PORTFOLIO]]* [NAME] [van X]
+**   [(bracket)] [, apposition ,]
+** where NAME is a run of capitalised words, initials and name particles
+** ("Pieter van der Meulen", "Van der Meulen", "J.P. Balkenende").
+**
+** Entities are built in text order from every source phrase at a quote and
+** from every name in the narrative that is clearly a person (a role,
+** honorific, age or known given name next to it). A name joins an entity
+** with the same surname (and no conflicting given name), so the canonical
+** name is the fullest form in the article; an acronym joins the
+** organisation whose initials it spells ("OM" - "Openbaar Ministerie"); a
+** pronoun goes to the most recent compatible person (gender-aware); a
+** definite role noun ("de minister", "het ziekenhuis") to the most recent
+** entity with that role or head noun. The search looks back over a bounded
+** number of recent mentions, so resolution is linear in the article.
+*/
+#include <string.h>
+#include <stdlib.h>
+#include "qa_int.h"
+
+const char *const kr_entity_kind_name[3] = {"person", "organisation", "anonymous"};
+
+#define NP_MAX   18   /* tokens in a source phrase */
+#define LOOKBACK 48   /* recent mentions searched for an antecedent */
+#define MAX_ALIAS 16
+
+/* ---- token predicates -------------------------------------------------- */
+
+static int is_word(const qa_state *s, int64_t i) { return i >= 0 && i < s->ntok && (s->tok[i].flags & T_WORD); }
+
+static int is_punct(const qa_state *s, int64_t i, char c) {
+  if (i < 0 || i >= s->ntok) return 0;
+  const qa_tok *t = &s->tok[i];
+  return (t->flags & T_PUNCT) && t->b1 - t->b0 == 1 && s->t->z[t->b0] == (unsigned char)c;
+}
+
+/* A capitalised word that can be part of a name. */
+static int name_word(qa_state *s, int64_t i) {
+  if (!is_word(s, i) || (s->tok[i].flags & T_SIG)) return 0;
+  if (s->tok[i].flags & T_INITIAL) return 1;
+  if (!(s->tok[i].flags & T_CAP)) return 0;
+  if (s->tok[i].flags & T_ALLCAP) return 1;   /* "OM", "VS", "NOS" */
+  uint32_t lx = qa_lex(s, i);
+  if (lx & (L_FUNC | L_PRON | L_CUE | L_HON | L_NAT)) return (lx & L_PART) && !(lx & L_DET) ? 2 : 0;
+  if ((lx & L_ROLE) && !(s->tok[i].flags & T_ALLCAP)) return 0;
+  return 1;
+}
+
+static int is_particle(qa_state *s, int64_t i) {
+  return is_word(s, i) && (qa_lex(s, i) & L_PART) && !(s->tok[i].flags & T_SIG);
+}
+
+int qa_is_role_word(qa_state *s, int64_t i) {
+  return is_word(s, i) && (qa_lex(s, i) & L_ROLE) && !(qa_lex(s, i) & (L_FUNC | L_PRON));
+}
+
+static int lower_free(qa_state *s, int64_t i) {
+  /* a lower-case word that may be an adjective or noun in a phrase */
+  if (!is_word(s, i) || !(s->tok[i].flags & T_LOWER) || (s->tok[i].flags & T_SIG)) return 0;
+  uint32_t lx = qa_lex(s, i);
+  return !(lx & (L_FUNC | L_PRON | L_CUE));
+}
+
+/* Length of a name run starting at i (capitalised words with particles
+** between them), at most lim. A name may start with a capitalised particle
+** ("Van der Meulen"). */
+/* A capitalised role noun used as a surname ("Karin Bakker", "De Boer"):
+** inside a name, after a given name or a particle. */
+static int surname_role(qa_state *s, int64_t k) {
+  if (!is_word(s, k) || !(s->tok[k].flags & T_CAP) || (s->tok[k].flags & (T_ALLCAP | T_SIG))) return 0;
+  if (memchr(s->t->z + s->tok[k].b0, '-', (size_t)(s->tok[k].b1 - s->tok[k].b0))) return 0;
+  return qa_is_role_word(s, k) && !(qa_lex(s, k) & (L_FUNC | L_PRON | L_CUE));
+}
+
+static int64_t name_run(qa_state *s, int64_t i, int64_t lim) {
+  int64_t k = i, end = i;
+  while (k < lim && k < i + 8) {
+    int nw = name_word(s, k);
+    if (nw == 0 && end > i && surname_role(s, k)) nw = 1;
+    if (nw == 1) { k++; end = k; continue; }
+    if (nw == 2 || is_particle(s, k)) {
+      /* particles must lead to a name word */
+      int64_t j = k;
+      while (j < lim && j < k + 3 && is_particle(s, j) && name_word(s, j) != 1) j++;
+      if (j < lim && (name_word(s, j) == 1 || (j > k && surname_role(s, j))) && (end > i || (s->tok[k].flags & T_CAP))) {
+        /* inside a name only after a single given name or initials */
+        if (end > i) {
+          int ok = end - i == 1 || (s->tok[end - 1].flags & T_INITIAL);
+          if (s->lx_given && !(qa_lex(s, i) & L_GIVEN) && !(s->tok[i].flags & T_INITIAL)) ok = 0;
+          if (is_particle(s, i)) ok = 1;   /* "Von der Leyen" */
+          if (s->tok[j].flags & T_ALLCAP) ok = 0;
+          if (qa_lex(s, j) & (L_PARTY | L_PLACE | L_ORG)) ok = 0;
+          if (!ok) break;
+        } else if (qa_lex(s, k) & L_DET) {
+          break;
+        }
+        k = j;
+        if (name_word(s, j) != 1) { k++; end = k; }
+        continue;
+      }
+    }
+    if (end > i && qa_word_is(s, k, "voor") && (qa_lex(s, end - 1) & L_ORG)) {
+      int64_t j = k + 1;
+      if (j < lim && (qa_lex(s, j) & L_DET)) j++;
+      if (j < lim && name_word(s, j) == 1) { k = j; continue; }
+    }
+    if (end > i && qa_word_is(s, k, "en") && k + 1 < lim && name_word(s, k + 1) == 1 && (s->tok[i].flags & T_ALLCAP)) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  return end;
+}
+
+/* ---- noun phrases ------------------------------------------------------ */
+
+static void np_init(qa_np *np) {
+  memset(np, 0, sizeof *np);
+  np->a = np->b = np->pron = np->det = -1;
+  np->n0 = np->n1 = np->r0 = np->r1 = np->v0 = np->v1 = -1;
+  np->br0 = np->br1 = np->ap0 = np->ap1 = np->head = -1;
+}
+
+/* "van [de] X" after a role or name: returns the end, or k when none. */
+static int64_t van_complement(qa_state *s, int64_t k, int64_t lim) {
+  if (!qa_word_is(s, k, "van") || k + 1 >= lim) return k;
+  int64_t j = k + 1;
+  int det = 0;
+  if (is_word(s, j) && (qa_lex(s, j) & L_DET)) { j++; det = 1; }
+  int64_t st = j;
+  while (j < lim && j < st + 4) {
+    if (name_word(s, j) == 1 || (s->tok[j].flags & T_ALLCAP)) { j++; continue; }
+    if (j == st && (lower_free(s, j) || qa_is_role_word(s, j)) && (det || (s->tok[j].flags & T_LOWER))) { j++; continue; }
+    if (j > st && (qa_lex(s, j) & L_PART) && name_word(s, j + 1) == 1) { j++; continue; }
+    break;
+  }
+  return j > st ? j : k;
+}
+
+int qa_np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np) {
+  np_init(np);
+  if (i < 0 || i >= lim || i >= s->ntok || !is_word(s, i) || (s->tok[i].flags & T_SIG)) return 0;
+  int64_t para_end = s->para_tok[s->tok[i].para + 1];
+  if (lim > para_end) lim = para_end;
+  int64_t k = i;
+  uint32_t lx = qa_lex(s, k);
+  if (lx & L_PRON) {
+    int det_ok = (lx & L_DET) && k + 1 < lim && is_word(s, k + 1) &&
+                 (qa_is_role_word(s, k + 1) || lower_free(s, k + 1) ||
+                  (qa_lex(s, k + 1) & (L_ANON | L_AGE | L_NAT | L_ORG)) || name_word(s, k + 1));
+    if (!det_ok) {
+      np->a = k; np->b = k + 1; np->pron = k;
+      return 1;
+    }
+  }
+  np->a = i;
+  if ((lx & L_DET) && !(s->tok[k].flags & T_CAP && name_word(s, k) == 1)) { np->det = k; k++; }
+  int64_t end = k;
+  int nlower = 0;
+  while (k < lim && k < i + NP_MAX) {
+    if (!is_word(s, k) || (s->tok[k].flags & T_SIG)) break;
+    lx = qa_lex(s, k);
+    if (lx & L_HON) {
+      np->hon_gender = s->tok[k].gender;
+      k++; end = k; continue;
+    }
+    if (qa_word_is(s, k, "heer") && np->det >= 0) { np->hon_gender = 'm'; k++; end = k; continue; }
+    if ((lx & (L_NAT | L_AGE)) && np->n0 < 0) { k++; end = k; if (lx & L_AGE) np->head = k - 1; continue; }
+    if ((qa_is_role_word(s, k) || (lx & (L_ANON | L_ORG))) && np->n0 < 0 && !(s->tok[k].flags & T_ALLCAP)) {
+      if (np->r0 < 0) np->r0 = k;
+      if (s->tok[k].gender && !np->hon_gender) np->hon_gender = s->tok[k].gender;
+      np->head = k;
+      k++;
+      k = van_complement(s, k, lim);
+      if ((lx & L_ANON) && k < lim && (qa_word_is(s, k, "rond") || qa_word_is(s, k, "binnen") || qa_word_is(s, k, "bij") ||
+                                       qa_word_is(s, k, "uit") || qa_word_is(s, k, "rondom"))) {
+        int64_t j = k + 1;
+        if (j < lim && (qa_lex(s, j) & L_DET)) j++;
+        int64_t st = j;
+        while (j < lim && j < st + 3 && (name_word(s, j) == 1 || lower_free(s, j))) j++;
+        if (j > st) k = j;
+      }
+      /* "minister van Buitenlandse Zaken Vladimir Makei": the last name
+      ** units of a long capitalised portfolio are the name */
+      np->r1 = k;
+      end = k;
+      continue;
+    }
+    if (np->n0 < 0 && (name_word(s, k) || is_particle(s, k))) {
+      int64_t e = name_run(s, k, lim);
+      if (e > k) {
+        np->n0 = k; np->n1 = e;
+        k = e; end = e;
+        break;
+      }
+    }
+    if (np->n0 < 0 && lower_free(s, k) && (np->det >= 0 || np->r0 >= 0) && nlower < 3 && np->r0 < 0) {
+      nlower++;
+      np->head = k;
+      k++;
+      end = k;
+      continue;
+    }
+    break;
+  }
+  /* a role whose "van" complement swallowed the name */
+  if (np->n0 < 0 && np->r0 >= 0 && np->r1 > np->r0 + 2) {
+    int64_t j = np->r0 + 1;
+    if (qa_word_is(s, j, "van")) {
+      int64_t st = j + 1, last = np->r1;
+      int64_t unit[6];
+      int nunits = 0;
+      for (int64_t m = last - 1; m >= st && nunits < 6; m--) {
+        if (name_word(s, m) != 1) break;
+        int64_t u = m;
+        while (u - 1 >= st && is_particle(s, u - 1) && name_word(s, u - 1) != 1) u--;
+        unit[nunits++] = u;   /* units from the end */
+        m = u;
+      }
+      int64_t cut = -1;
+      /* the earliest given name that leaves a portfolio before it and a
+      ** surname after it; else the last two units */
+      for (int x = nunits - 2; x >= 1; x--)
+        if (s->lx_given && (qa_lex(s, unit[x]) & L_GIVEN)) { cut = unit[x]; break; }
+      if (cut < 0 && nunits >= 3) cut = unit[1];
+      if (cut > st) { np->n0 = cut; np->n1 = last; np->r1 = cut; }
+    }
+  }
+  if (np->n0 < 0 && np->head < 0 && np->r0 < 0) return 0;
+  /* "Von der Leyen van de Europese Commissie", "de VS en Oekraïne" */
+  if (np->n0 >= 0 && end == np->n1) {
+    if (qa_word_is(s, end, "en") && end + 1 < lim && name_word(s, end + 1) == 1 && np->det >= 0) {
+      int64_t e = name_run(s, end + 1, lim);
+      if (e > end + 1) { np->n1 = e; end = e; }
+    }
+    int64_t v = van_complement(s, end, lim);
+    if (v > end) { np->v0 = end; np->v1 = v; end = v; }
+  }
+  np->b = end;
+  if (np->b <= np->a) return 0;
+  /* bracket: "(VVD)", "(27)", "(Cultuur)" */
+  int64_t k2 = end;
+  if (is_punct(s, k2, '(')) {
+    int64_t j = k2 + 1;
+    while (j < lim && j < k2 + 6 && !is_punct(s, j, ')')) j++;
+    if (is_punct(s, j, ')') && j > k2 + 1) { np->br0 = k2 + 1; np->br1 = j; k2 = j + 1; }
+  }
+  /* apposition after a name: ", burgemeester van Amsterdam," */
+  if (np->n0 >= 0 && is_punct(s, k2, ',') && k2 + 1 < lim) {
+    int64_t j = k2 + 1;
+    if (qa_is_role_word(s, j) || ((qa_lex(s, j) & L_DET) && !(qa_lex(s, j) & L_PRON)) || (qa_lex(s, j) & (L_AGE | L_NAT))) {
+      int64_t m = j;
+      while (m < lim && m < j + 10 && !is_punct(s, m, ',') && !(s->tok[m].flags & (T_MARK)) &&
+             !((qa_lex(s, m) & (L_CUE)) && !(qa_lex(s, m) & L_ROLE)))
+        m++;
+      if (is_punct(s, m, ',') && m > j) { np->ap0 = j; np->ap1 = m; }
+    }
+  }
+  return 1;
+}
+
+/* End (exclusive) of everything np covers, brackets and apposition included. */
+static int64_t np_reach(const qa_np *np) {
+  int64_t r = np->b;
+  if (np->br1 >= 0 && np->br1 + 1 > r) r = np->br1 + 1;
+  if (np->ap1 >= 0 && np->ap1 + 1 > r) r = np->ap1 + 1;
+  return r;
+}
+
+int qa_np_backward(qa_state *s, int64_t j, int64_t lim, qa_np *np) {
+  np_init(np);
+  if (j <= lim || j <= 0) return 0;
+  int64_t from = j - NP_MAX > lim ? j - NP_MAX : lim;
+  int64_t pa = s->para_tok[s->tok[j - 1].para];
+  if (from < pa) from = pa;
+  /* a pronoun right before the verb */
+  if (is_word(s, j - 1) && (qa_lex(s, j - 1) & L_PRON) && !((qa_lex(s, j - 1) & L_DET) && j - 1 > from)) {
+    np->a = j - 1; np->b = j; np->pron = j - 1;
+    return 1;
+  }
+  for (int64_t k = from; k < j; k++) {
+    if (!is_word(s, k)) continue;
+    if (k > from && is_word(s, k - 1) && (name_word(s, k - 1) == 1 || qa_is_role_word(s, k - 1)) && name_word(s, k) == 1) continue;
+    qa_np t;
+    if (!qa_np_forward(s, k, j, &t)) continue;
+    if (np_reach(&t) == j || (t.b == j)) { *np = t; return 1; }
+  }
+  return 0;
+}
+
+int qa_np_plausible(qa_state *s, const qa_np *np, int weak_ok) {
+  if (np->pron >= 0 || np->n0 >= 0 || np->r0 >= 0) return 1;
+  if (np->head >= 0 && (qa_lex(s, np->head) & (L_ANON | L_ORG | L_ROLE | L_AGE))) return 1;
+  if (np->head >= 0 && weak_ok && np->det >= 0) return 1;
+  return 0;
+}
+
+/* ---- entities ---------------------------------------------------------- */
+
+typedef struct went {
+  int kind;
+  int named, person_ev;
+  int64_t n0, n1;            /* canonical name tokens */
+  int64_t ntoks;
+  char key[48];              /* lower-case head surname, or description */
+  char given[32];
+  char acro[16];
+  char rolehead[48];         /* lower-case role head noun */
+  kr_str role, org;
+  int role_named;            /* role came with the name */
+  int gvote_m, gvote_f, gnoun, ggiven;
+  int64_t first_b0, first_b1;
+  int64_t nquotes, nwords, nmentions;
+  int64_t alias[MAX_ALIAS][2];
+  int nalias;
+  kr_str desc;               /* unnamed: the description */
+  int out;                   /* output index */
+  int spoke;                 /* has a quote before the current position */
+  int human;                 /* an unnamed source that is one person */
+  int64_t para;              /* paragraph of the last mention */
+} went;
+
+typedef struct mention { int64_t pos; int ent; } mention;
+
+struct qa_ent_priv {
+  went *e;
+  int64_t ne, cape;
+  mention *m;
+  int64_t nm, capm;
+};
+
+void qa_ent_free(qa_state *s) {
+  if (!s->ep) return;
+  kr_free(s->ep->e);
+  kr_free(s->ep->m);
+  kr_free(s->ep);
+  s->ep = NULL;
+}
+
+static void lower_tok(const qa_state *s, int64_t i, char *buf, int cap) {
+  int n = qa_lower(s, i, buf, cap);
+  if (n < 0) buf[0] = 0;
+}
+
+static int new_ent(qa_state *s) {
+  qa_ent_priv *p = s->ep;
+  if (p->ne >= p->cape && kr_grow((void **)&p->e, &p->cape, p->ne + 1, sizeof(went))) return -1;
+  went *e = &p->e[p->ne];
+  memset(e, 0, sizeof *e);
+  e->n0 = e->n1 = -1;
+  e->role.off = e->org.off = e->desc.off = -1;
+  e->first_b0 = -1;
+  e->out = -1;
+  return (int)p->ne++;
+}
+
+static int add_mention(qa_state *s, int64_t pos, int ent) {
+  qa_ent_priv *p = s->ep;
+  if (p->nm >= p->capm && kr_grow((void **)&p->m, &p->capm, p->nm + 1, sizeof(mention))) return KR_NOMEM;
+  p->m[p->nm].pos = pos;
+  p->m[p->nm].ent = ent;
+  p->nm++;
+  return KR_OK;
+}
+
+static int ent_gender(const went *e) {
+  if (e->kind != KR_EK_PERSON && !e->human) return 0;
+  if (e->gvote_m > e->gvote_f) return 'm';
+  if (e->gvote_f > e->gvote_m) return 'f';
+  if (e->gnoun) return e->gnoun;
+  return e->ggiven;
+}
+
+static kr_str arena_str(qa_state *s, const char *z, int64_t n) {
+  kr_str r;
+  r.n = n;
+  r.off = qa_arena_add(s->out, z, n);
+  if (r.off < 0) s->rc = KR_NOMEM;
+  return r;
+}
+
+/* Text of tokens [a, b) with the first letter lower-cased when lc. */
+static kr_str tok_text(qa_state *s, int64_t a, int64_t b, int lc) {
+  kr_str r = {-1, 0};
+  if (a < 0 || b <= a) return r;
+  const unsigned char *z = s->t->z;
+  int64_t b0 = s->tok[a].b0, b1 = s->tok[b - 1].b1;
+  if (!lc) return arena_str(s, (const char *)z + b0, b1 - b0);
+  int len;
+  uint32_t c = kr_decode(z, b1, b0, &len);
+  char buf[8];
+  int n = kr_encode(kr_to_lower(c), buf);
+  r = arena_str(s, buf, n);
+  if (r.off < 0) return r;
+  /* extend in place: the arena string is the last one added */
+  kr_qa *o = s->out;
+  o->narena--;  /* drop the NUL */
+  int64_t off2 = qa_arena_add(o, (const char *)z + b0 + len, b1 - b0 - len);
+  if (off2 < 0) { s->rc = KR_NOMEM; r.off = -1; return r; }
+  r.n = n + (b1 - b0 - len);
+  return r;
+}
+
+static int is_demonym(qa_state *s, int64_t i) {
+  char w[48];
+  int n = qa_lower(s, i, w, sizeof w);
+  int r = n > 0 && s->lx_roles ? kr_lexicon_find(s->lx_roles, w, (size_t)n) : -1;
+  return r >= 0 && !strcmp(kr_lexicon_cell(s->lx_roles, r, 2), "demonym");
+}
+
+/* Role text of a phrase: role words (and portfolio), bracket portfolio
+** joined ("wethouder Cultuur"), or the apposition. */
+static kr_str np_role(qa_state *s, const qa_np *np, int64_t *party_tok) {
+  kr_str r = {-1, 0};
+  *party_tok = -1;
+  int64_t a = np->r0, b = np->r1;
+  if (a < 0 && np->ap0 >= 0) {
+    a = np->ap0;
+    b = np->ap1;
+    while (a < b && (qa_lex(s, a) & (L_DET | L_NAT | L_AGE)) && !qa_is_role_word(s, a)) a++;
+    if (a >= b || !qa_is_role_word(s, a)) a = -1;
+  }
+  if (np->br0 >= 0 && np->br1 == np->br0 + 1) {
+    uint32_t lx = qa_lex(s, np->br0);
+    if (lx & L_PARTY) *party_tok = np->br0;
+    else if ((s->tok[np->br0].flags & T_ALLCAP) && !(s->tok[np->br0].flags & T_DIGIT)) *party_tok = np->br0;
+  }
+  if (a >= 0 && is_demonym(s, a)) a = -1;
+  if (a < 0) return r;
+  int lc = !(s->tok[a].flags & T_ALLCAP);
+  /* keep a capitalised compound ("PVV-leider") as written */
+  const unsigned char *z = s->t->z;
+  for (int64_t k = s->tok[a].b0; k < s->tok[a].b1; k++) if (z[k] == '-') { lc = 0; break; }
+  if (lc && !(s->tok[a].flags & T_CAP)) lc = 0;
+  if (np->br0 >= 0 && *party_tok < 0 && np->r0 >= 0 && !(s->tok[np->br0].flags & T_DIGIT) && np->br1 - np->br0 <= 3) {
+    kr_str x = tok_text(s, a, b, lc);
+    if (x.off < 0) return x;
+    s->out->narena--;
+    int64_t o2 = qa_arena_add(s->out, " ", 1);
+    s->out->narena--;
+    int64_t o3 = qa_arena_add(s->out, (const char *)z + s->tok[np->br0].b0, s->tok[np->br1 - 1].b1 - s->tok[np->br0].b0);
+    if (o2 < 0 || o3 < 0) { s->rc = KR_NOMEM; x.off = -1; return x; }
+    x.n += 1 + s->tok[np->br1 - 1].b1 - s->tok[np->br0].b0;
+    return x;
+  }
+  return tok_text(s, a, b, lc);
+}
+
+/* Organisation tied to a phrase: a party in brackets, the first part of a
+** role compound ("VVD-leider" -> VVD), or a capitalised "van" complement. */
+static kr_str np_org(qa_state *s, const qa_np *np, int64_t party_tok) {
+  kr_str r = {-1, 0};
+  if (party_tok >= 0) return tok_text(s, party_tok, party_tok + 1, 0);
+  if (np->r0 >= 0) {
+    const unsigned char *z = s->t->z;
+    int64_t b0 = s->tok[np->r0].b0, b1 = s->tok[np->r0].b1, h = -1;
+    for (int64_t k = b1 - 1; k > b0; k--) if (z[k] == '-') { h = k; break; }
+    if (h > b0 && kr_is_upper(z[b0])) return arena_str(s, (const char *)z + b0, h - b0);
+  }
+  int64_t v0 = np->v0 >= 0 ? np->v0 : -1, v1 = np->v1;
+  if (v0 < 0 && np->r0 >= 0 && np->r1 > np->r0 + 1 && qa_word_is(s, np->r0 + 1, "van")) { v0 = np->r0 + 1; v1 = np->r1; }
+  if (v0 >= 0) {
+    int64_t a = v0 + 1;
+    if (a < v1 && (qa_lex(s, a) & L_DET)) a++;
+    if (a < v1 && (name_word(s, a) == 1 || (s->tok[a].flags & T_ALLCAP))) return tok_text(s, a, v1, 0);
+  }
+  return r;
+}
+
+/* Head surname key and given name of the name tokens [n0, n1). */
+static void name_key(qa_state *s, int64_t n0, int64_t n1, char *key, char *given) {
+  lower_tok(s, n1 - 1, key, 48);
+  given[0] = 0;
+  if (n1 - n0 >= 2 && !is_particle(s, n0) && name_word(s, n0) == 1 && name_word(s, n0 + 1) != 0 + 0) {
+    if (!(s->tok[n0].flags & T_INITIAL)) lower_tok(s, n0, given, 32);
+  } else if (n1 - n0 >= 2 && !is_particle(s, n0) && !(s->tok[n0].flags & T_INITIAL)) {
+    lower_tok(s, n0, given, 32);
+  }
+}
+
+static void acronym(qa_state *s, int64_t n0, int64_t n1, char *out) {
+  int k = 0;
+  for (int64_t i = n0; i < n1 && k < 14; i++) {
+    if (!(s->tok[i].flags & T_CAP)) continue;
+    out[k++] = (char)(s->t->z[s->tok[i].b0] | 0x20);
+  }
+  out[k] = 0;
+  if (k < 2) out[0] = 0;
+}
+
+static int find_named(qa_state *s, const char *key, const char *given, int allcap_single) {
+  qa_ent_priv *p = s->ep;
+  for (int64_t x = p->ne - 1; x >= 0; x--) {
+    went *e = &p->e[x];
+    if (!e->named) continue;
+    if (!strcmp(e->key, key)) {
+      if (given[0] && e->given[0] && strcmp(given, e->given)) continue;
+      return (int)x;
+    }
+    if (allcap_single && e->acro[0] && !strcmp(e->acro, key)) return (int)x;
+  }
+  return -1;
+}
+
+/* The most recent entity before the current mention that matches. */
+static int recent(qa_state *s, int want_kind, int gender, int need_quote) {
+  qa_ent_priv *p = s->ep;
+  int64_t lo = p->nm - LOOKBACK < 0 ? 0 : p->nm - LOOKBACK;
+  for (int64_t m = p->nm - 1; m >= lo; m--) {
+    went *e = &p->e[p->m[m].ent];
+    if (want_kind == KR_EK_PERSON && !(e->kind == KR_EK_PERSON || e->human)) continue;
+    if (want_kind >= 0 && want_kind != KR_EK_PERSON && e->kind != want_kind) continue;
+    if (need_quote && !e->spoke) continue;
+    int g = ent_gender(e);
+    if (gender && g && g != gender) continue;
+    return p->m[m].ent;
+  }
+  return -1;
+}
+
+static void add_alias(went *e, const qa_state *s, int64_t b0, int64_t b1) {
+  (void)s;
+  for (int k = 0; k < e->nalias; k++) {
+    int64_t l0 = e->alias[k][1] - e->alias[k][0];
+    if (l0 == b1 - b0 && !memcmp(s->t->z + e->alias[k][0], s->t->z + b0, (size_t)l0)) return;
+  }
+  if (e->nalias < MAX_ALIAS) { e->alias[e->nalias][0] = b0; e->alias[e->nalias][1] = b1; e->nalias++; }
+}
+
+/* Resolve a phrase to an entity (creating one when needed); returns the
+** entity or -1. quoted: the phrase is the source of a quote. */
+static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
+  qa_ent_priv *p = s->ep;
+  int id = -1;
+  if (np->pron >= 0) {
+    char w[16];
+    lower_tok(s, np->pron, w, sizeof w);
+    int g = s->tok[np->pron].gender;
+    int any = !strcmp(w, "die") || !strcmp(w, "deze");
+    id = recent(s, any ? -1 : KR_EK_PERSON, any ? 0 : g, 0);
+    if (id < 0 && g == 'f') id = recent(s, -1, 0, 1);  /* plural "ze" */
+    if (id >= 0 && quoted && g && (p->e[id].kind == KR_EK_PERSON || p->e[id].human)) {
+      if (g == 'm') p->e[id].gvote_m++; else p->e[id].gvote_f++;
+    }
+    return id;
+  }
+  int64_t party = -1;
+  if (np->n0 >= 0) {
+    char key[48], given[32];
+    name_key(s, np->n0, np->n1, key, given);
+    int single_cap = np->n1 - np->n0 == 1 && (s->tok[np->n0].flags & T_ALLCAP);
+    id = find_named(s, key, given, single_cap);
+    if (id < 0 && single_cap) {
+      /* an acronym of an organisation named in full later is found then */
+    }
+    if (id < 0) {
+      id = new_ent(s);
+      if (id < 0) { s->rc = KR_NOMEM; return -1; }
+      went *e = &p->e[id];
+      e->named = 1;
+      e->kind = KR_EK_PERSON;
+      e->n0 = np->n0; e->n1 = np->n1; e->ntoks = np->n1 - np->n0;
+      strcpy(e->key, key);
+      strcpy(e->given, given);
+      acronym(s, np->n0, np->n1, e->acro);
+    }
+    went *e = &p->e[id];
+    if (np->n1 - np->n0 > e->ntoks) {
+      e->n0 = np->n0; e->n1 = np->n1; e->ntoks = np->n1 - np->n0;
+      if (given[0]) strcpy(e->given, given);
+      acronym(s, np->n0, np->n1, e->acro);
+    }
+    /* kind */
+    uint32_t lastlx = qa_lex(s, np->n1 - 1);
+    int ev_person = np->r0 >= 0 && !(qa_lex(s, np->r0) & L_ORG);
+    if (np->hon_gender || (qa_lex(s, np->n0) & L_GIVEN) || (s->tok[np->n0].flags & T_INITIAL) ||
+        (s->tok[np->n1 - 1].flags & T_INITIAL) || (np->head >= 0 && (qa_lex(s, np->head) & L_AGE)))
+      ev_person = 1;
+    int ev_org = (lastlx & (L_ORG | L_PARTY | L_PLACE)) || single_cap ||
+                 (np->head >= 0 && (qa_lex(s, np->head) & L_ORG)) ||
+                 (np->det >= 0 && np->r0 < 0 && np->n1 - np->n0 >= 1 && !(qa_lex(s, np->n0) & L_GIVEN)) ||
+                 (np->n1 - np->n0 == 1 && (qa_lex(s, np->n0) & (L_PLACE | L_PARTY))) ||
+                 qa_word_is(s, np->n0, "the");
+    if (np->n0 > 0 && qa_word_is(s, np->n0 - 1, "the")) ev_org = 1;
+    if (ev_person) e->person_ev = 1;
+    if (ev_org && !e->person_ev) e->kind = KR_EK_ORG;
+    if (ev_person) e->kind = KR_EK_PERSON;
+    if (e->kind == KR_EK_PERSON) {
+      if (np->hon_gender) e->gnoun = np->hon_gender;
+      int64_t g0 = e->n0;
+      if ((qa_lex(s, g0) & L_GIVEN) && s->tok[g0].gender && e->ntoks >= 2) e->ggiven = s->tok[g0].gender;
+    }
+    if (np->r0 >= 0 && np->head >= 0) lower_tok(s, np->head, e->rolehead, 48);
+    if (!e->role_named) {
+      kr_str r = np_role(s, np, &party);
+      if (r.off >= 0) { e->role = r; e->role_named = 1; }
+    } else {
+      np_role(s, np, &party);
+    }
+    if (e->org.off < 0) e->org = np_org(s, np, party);
+    return id;
+  }
+  /* an unnamed source: "de minister", "een woordvoerster", "ingewijden" */
+  int64_t h = np->head >= 0 ? np->head : np->r0;
+  if (h < 0) return -1;
+  char head[48];
+  lower_tok(s, h, head, sizeof head);
+  /* a capitalised role noun that is a known surname: "Bakker zei" */
+  if ((s->tok[h].flags & T_CAP) && np->det < 0 && np->b == h + 1) {
+    int named = find_named(s, head, "", 0);
+    if (named >= 0 && p->e[named].kind == KR_EK_PERSON) return named;
+  }
+  int definite = np->det < 0 || !qa_word_is(s, np->det, "een");
+  kr_str desc = tok_text(s, np->a, np->b, 1);
+  if (desc.off < 0) return -1;
+  const char *dz = s->out->arena + desc.off;
+  /* the same description before */
+  for (int64_t x = p->ne - 1; x >= 0; x--) {
+    went *e = &p->e[x];
+    if (!e->named && e->desc.off >= 0 && e->desc.n == desc.n && !strncasecmp(s->out->arena + e->desc.off, dz, (size_t)desc.n)) { id = (int)x; break; }
+  }
+  if (id < 0 && definite) {
+    /* an anaphor: an entity with this role or head noun */
+    int64_t lo = p->nm - LOOKBACK < 0 ? 0 : p->nm - LOOKBACK;
+    for (int64_t m = p->nm - 1; m >= lo && id < 0; m--) {
+      went *e = &p->e[p->m[m].ent];
+      if (e->rolehead[0] && !strcmp(e->rolehead, head)) id = p->m[m].ent;
+      else if (e->named && e->kind == KR_EK_ORG && !strcmp(e->key, head)) id = p->m[m].ent;
+    }
+    if (id < 0 && qa_is_role_word(s, h) && !(qa_lex(s, h) & (L_ORG | L_ANON)) && quoted) {
+      int64_t para = s->tok[h].para;
+      int r = recent(s, KR_EK_PERSON, s->tok[h].gender, 0);
+      if (r >= 0 && p->e[r].named && p->e[r].para == para && (p->e[r].role.off < 0 || !p->e[r].role_named)) id = r;
+      if (id < 0) {
+        r = recent(s, KR_EK_PERSON, s->tok[h].gender, 1);
+        if (r >= 0 && p->e[r].named && p->e[r].role.off < 0 && p->e[r].para >= para - 1) id = r;
+      }
+    }
+    if (id >= 0) {
+      went *e = &p->e[id];
+      if (e->role.off < 0 && qa_is_role_word(s, h)) {
+        int64_t pt;
+        e->role = np_role(s, np, &pt);
+        if (!e->rolehead[0]) strcpy(e->rolehead, head);
+      }
+      if (s->tok[h].gender && !e->gnoun) e->gnoun = s->tok[h].gender;
+      return id;
+    }
+  }
+  if (id < 0) {
+    id = new_ent(s);
+    if (id < 0) { s->rc = KR_NOMEM; return -1; }
+    went *e = &p->e[id];
+    e->desc = desc;
+    uint32_t hl = qa_lex(s, h);
+    e->kind = (hl & L_ORG) ? KR_EK_ORG : KR_EK_ANON;
+    strcpy(e->rolehead, head);
+    if (qa_is_role_word(s, h) && !(hl & L_ORG) && !is_demonym(s, h)) {
+      e->role = tok_text(s, h, np->r1 > h ? np->r1 : h + 1, 1);
+      e->role_named = 1;
+    }
+    if (s->tok[h].gender && e->kind == KR_EK_ANON) e->gnoun = s->tok[h].gender;
+    e->human = e->kind == KR_EK_ANON && !(hl & (L_ANON | L_ORG));
+    e->org = np_org(s, np, -1);
+  }
+  return id;
+}
+
+/* ---- events in text order ----------------------------------------------- */
+
+#define EV_NAME  0    /* a name in the narrative */
+#define EV_QUOTE 1    /* the source phrase of a quote */
+#define EV_INH   2    /* a quote that takes an earlier speaker */
+
+typedef struct event { int64_t pos; int type; int64_t q; int64_t a; } event;
+
+static int cmp_ev(const void *x, const void *y) {
+  const event *a = x, *b = y;
+  if (a->pos != b->pos) return a->pos < b->pos ? -1 : 1;
+  return a->type - b->type;
+}
+
+static int64_t tok_at(const qa_state *s, int64_t b) {
+  int64_t lo = 0, hi = s->ntok;
+  while (lo < hi) {
+    int64_t mid = (lo + hi) / 2;
+    if (s->tok[mid].b1 <= b) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+static int64_t find_q_by_b0(const qa_state *s, int64_t b0) {
+  int64_t lo = 0, hi = s->nqq;
+  while (lo < hi) {
+    int64_t mid = (lo + hi) / 2;
+    if (s->qq[mid].b0 < b0) lo = mid + 1; else hi = mid;
+  }
+  return lo < s->nqq && s->qq[lo].b0 == b0 ? lo : -1;
+}
+
+static int in_direct_tok(const qa_state *s, int64_t k) {
+  int32_t x = s->tok[k].span;
+  return x >= 0 && s->sp[x].state == S_DIRECT;
+}
+
+/* Names in the narrative that are clearly persons, or that name an entity
+** already known. */
+static int narrative_names(qa_state *s, event **ev, int64_t *nev, int64_t *cap) {
+  for (int64_t k = 0; k < s->ntok; k++) {
+    qa_tok *t = &s->tok[k];
+    if (!(t->flags & T_CAP) || !(t->flags & T_WORD) || (t->flags & T_SIG) || in_direct_tok(s, k)) continue;
+    /* start at the role, age or article before the name: "de 84-jarige X" */
+    int64_t a = k, pa = s->para_tok[t->para];
+    while (a > pa && a > k - 4 && is_word(s, a - 1) && !(s->tok[a - 1].flags & T_CAP) &&
+           (qa_lex(s, a - 1) & (L_ROLE | L_AGE | L_NAT | L_HON | L_DET)) && !(qa_lex(s, a - 1) & L_PRON && !(qa_lex(s, a - 1) & L_DET)))
+      a--;
+    qa_np np;
+    int64_t lim = s->para_tok[t->para + 1];
+    int ok = qa_np_forward(s, a, lim, &np) && np.n0 >= 0 && np.pron < 0;
+    if (!ok && a < k) ok = qa_np_forward(s, k, lim, &np) && np.n0 >= 0 && np.pron < 0;
+    if (!ok) continue;
+    if (*nev >= *cap && kr_grow((void **)ev, cap, *nev + 1, sizeof(event))) return KR_NOMEM;
+    event *e = &(*ev)[(*nev)++];
+    e->pos = np.a; e->type = EV_NAME; e->q = -1; e->a = np.a;
+    if (np.b - 1 > k) k = np.b - 1;
+  }
+  return KR_OK;
+}
+
+static int person_evidence(qa_state *s, const qa_np *np) {
+  if (np->r0 >= 0 && !(qa_lex(s, np->r0) & L_ORG)) return 1;
+  if (np->hon_gender) return 1;
+  if (np->head >= 0 && (qa_lex(s, np->head) & L_AGE)) return 1;
+  if (qa_lex(s, np->n0) & L_GIVEN) return 1;
+  if ((s->tok[np->n0].flags & T_INITIAL) || (s->tok[np->n1 - 1].flags & T_INITIAL)) return 1;
+  if (np->n1 - np->n0 >= 2 && !s->lx_given && np->det < 0 && !(qa_lex(s, np->n1 - 1) & (L_ORG | L_PLACE | L_PARTY))) {
+    int64_t b = np->a - 1;
+    if (b >= 0 && (qa_lex(s, b) & L_PREP)) return 0;
+    for (int64_t i = np->n0; i < np->n1; i++) if (s->tok[i].flags & T_ALLCAP) return 0;
+    return 1;
+  }
+  return 0;
+}
+
+static int64_t count_words(const qa_state *s, int64_t b0, int64_t b1) {
+  int64_t a = tok_at(s, b0), n = 0;
+  for (int64_t k = a; k < s->ntok && s->tok[k].b0 < b1; k++) if (s->tok[k].flags & T_WORD) n++;
+  return n;
+}
+
+/* Append z[0..n) as a JSON string to the arena (no NUL between parts). */
+static void json_add(qa_state *s, const char *z, int64_t n) {
+  kr_qa *o = s->out;
+  char buf[8];
+  o->narena--;
+  if (qa_arena_add(o, "\"", 1) < 0) { s->rc = KR_NOMEM; return; }
+  for (int64_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)z[i];
+    const char *esc = NULL;
+    int el = 1;
+    if (c == '"') esc = "\\\"", el = 2;
+    else if (c == '\\') esc = "\\\\", el = 2;
+    else if (c == '\n') esc = "\\n", el = 2;
+    else if (c < 0x20) { static const char hx[] = "0123456789abcdef"; buf[0] = '\\'; buf[1] = 'u'; buf[2] = '0'; buf[3] = '0'; buf[4] = hx[c >> 4]; buf[5] = hx[c & 15]; esc = buf; el = 6; }
+    o->narena--;
+    if (qa_arena_add(o, esc ? esc : (const char *)&z[i], esc ? el : 1) < 0) { s->rc = KR_NOMEM; return; }
+  }
+  o->narena--;
+  if (qa_arena_add(o, "\"", 1) < 0) s->rc = KR_NOMEM;
+}
+
+static void str_app(qa_state *s, const char *z, int64_t n) {
+  s->out->narena--;
+  if (qa_arena_add(s->out, z, n) < 0) s->rc = KR_NOMEM;
+}
+
+/* Name parts of a person: given name, particle, surname and sort name. */
+static void name_parts(qa_state *s, went *w, kr_entity *e) {
+  int64_t n0 = w->n0, n1 = w->n1;
+  const unsigned char *z = s->t->z;
+  /* the surname starts at the first particle or at the last word */
+  int64_t sur = n1 - 1;
+  while (sur - 1 >= n0 && is_particle(s, sur - 1) && name_word(s, sur - 1) != 1) sur--;
+  /* a token "Jacobs-van" joins the next word */
+  if (sur - 1 >= n0) {
+    int64_t b0 = s->tok[sur - 1].b0, b1 = s->tok[sur - 1].b1;
+    for (int64_t k = b1 - 1; k > b0; k--) if (z[k] == '-') { if (kr_lexicon_find(s->lx_part, (const char *)z + k + 1, (size_t)(b1 - k - 1)) >= 0) sur--; break; }
+  }
+  int64_t pe = sur;
+  while (pe < n1 - 1 && is_particle(s, pe) && name_word(s, pe) != 1) pe++;
+  if (sur > n0) e->given = tok_text(s, n0, sur, 0);
+  if (pe > sur) e->particle = tok_text(s, sur, pe, 0);
+  e->surname = tok_text(s, pe, n1, 0);
+  /* sort name: "Meulen, Pieter van der"; Flemish capitalised particles
+  ** after a given name stay in front: "De Wever, Bart" */
+  int flemish = pe > sur && sur > n0 && (s->tok[sur].flags & T_CAP);
+  kr_str sn;
+  if (flemish) sn = tok_text(s, sur, n1, 0);
+  else sn = tok_text(s, pe, n1, 0);
+  if (sn.off < 0) return;
+  if (sur > n0 || (pe > sur && !flemish)) {
+    str_app(s, ", ", 2);
+    sn.n += 2;
+    if (sur > n0) {
+      int64_t g0 = s->tok[n0].b0, g1 = s->tok[sur - 1].b1;
+      str_app(s, (const char *)z + g0, g1 - g0);
+      sn.n += g1 - g0;
+    }
+    if (pe > sur && !flemish) {
+      if (sur > n0) { str_app(s, " ", 1); sn.n++; }
+      char buf[64];
+      int64_t p0 = s->tok[sur].b0, p1 = s->tok[pe - 1].b1;
+      int64_t ln = kr_lower_utf8(z + p0, p1 - p0, buf, sizeof buf - 1);
+      if (ln > 0) { str_app(s, buf, ln); sn.n += ln; }
+    }
+  }
+  e->sort_name = sn;
+}
+
+static int build_output(qa_state *s) {
+  qa_ent_priv *p = s->ep;
+  kr_qa *o = s->out;
+  /* entities with quotes, in order of first mention */
+  int64_t nout = 0;
+  for (int64_t x = 0; x < p->ne; x++) if (p->e[x].nquotes > 0) nout++;
+  if (nout) {
+    o->ent = kr_malloc((size_t)nout * sizeof(kr_entity));
+    if (!o->ent) return KR_NOMEM;
+  }
+  /* order by first mention: entities were created in text order, mostly;
+  ** sort the indices by first_b0 */
+  int64_t *ord = kr_malloc((size_t)(nout + 1) * sizeof(int64_t));
+  if (!ord) return KR_NOMEM;
+  int64_t k = 0;
+  for (int64_t x = 0; x < p->ne; x++) if (p->e[x].nquotes > 0) ord[k++] = x;
+  for (int64_t i = 1; i < nout; i++) {   /* insertion sort, nearly sorted */
+    int64_t v = ord[i], j = i;
+    while (j > 0 && p->e[ord[j - 1]].first_b0 > p->e[v].first_b0) { ord[j] = ord[j - 1]; j--; }
+    ord[j] = v;
+  }
+  for (int64_t i = 0; i < nout; i++) {
+    went *w = &p->e[ord[i]];
+    w->out = (int)i;
+    kr_entity *e = &o->ent[i];
+    memset(e, 0, sizeof *e);
+    e->given.off = e->particle.off = e->surname.off = e->sort_name.off = -1;
+    e->kind = w->kind;
+    e->gender = ent_gender(w);
+    if (w->named) {
+      e->name = tok_text(s, w->n0, w->n1, 0);
+      if (w->kind == KR_EK_PERSON) name_parts(s, w, e);
+    } else {
+      e->name = w->desc;
+    }
+    e->role = w->role;
+    e->org = w->org;
+    e->nquotes = w->nquotes;
+    e->nwords = w->nwords;
+    e->nmentions = w->nmentions;
+    e->f0 = w->first_b0;
+    e->f1 = w->first_b1;
+    /* aliases: the other surface forms, as a JSON array */
+    /* the arena may move while aliases are added: keep offsets, not pointers */
+    int64_t nmoff = e->name.off, nmlen = e->name.n;
+    int64_t start = qa_arena_add(o, "[", 1);
+    if (start < 0) { kr_free(ord); return KR_NOMEM; }
+    int64_t len = 1, nal = 0;
+    for (int a = 0; a < w->nalias; a++) {
+      int64_t b0 = w->alias[a][0], b1 = w->alias[a][1];
+      if (nmoff >= 0 && nmlen == b1 - b0 && !memcmp(o->arena + nmoff, s->t->z + b0, (size_t)(b1 - b0))) continue;
+      int64_t before = o->narena;
+      if (nal++) str_app(s, ",", 1);
+      json_add(s, (const char *)s->t->z + b0, b1 - b0);
+      len += o->narena - before;
+    }
+    str_app(s, "]", 1);
+    len += 1;
+    e->aliases.off = start;
+    e->aliases.n = len;
+    o->nent++;
+  }
+  kr_free(ord);
+  return s->rc;
+}
+
+static void cue_text(qa_state *s, const qa_q *q, kr_quote *r) {
+  r->cue.off = -1;
+  r->cue.n = 0;
+  if (q->c1a < 0) {
+    if (q->colon) r->cue = arena_str(s, ":", 1);
+    return;
+  }
+  char buf[128];
+  int n = 0;
+  int64_t parts[3] = {q->c0, q->c1a, q->c2a};
+  for (int i = 0; i < 3; i++) {
+    if (parts[i] < 0) continue;
+    if (i == 2 && q->c2b > q->c2a + 1) {
+      /* two particle tokens never happen; keep one */
+    }
+    char w[64];
+    int l = qa_lower(s, parts[i], w, sizeof w);
+    if (l <= 0 || n + l + 2 >= (int)sizeof buf) continue;
+    if (n) buf[n++] = ' ';
+    memcpy(buf + n, w, (size_t)l);
+    n += l;
+  }
+  r->cue = arena_str(s, buf, n);
+}
+
+int qa_resolve(qa_state *s) {
+  s->ep = kr_malloc(sizeof(qa_ent_priv));
+  if (!s->ep) return KR_NOMEM;
+  memset(s->ep, 0, sizeof *s->ep);
+  qa_ent_priv *p = s->ep;
+  event *ev = NULL;
+  int64_t nev = 0, cap = 0;
+  int rc = narrative_names(s, &ev, &nev, &cap);
+  for (int64_t x = 0; rc == KR_OK && x < s->nqq; x++) {
+    qa_q *q = &s->qq[x];
+    if (nev + 2 >= cap && kr_grow((void **)&ev, &cap, nev + 2, sizeof(event))) { rc = KR_NOMEM; break; }
+    if (q->inherit != -1) {
+      event *e = &ev[nev++];
+      e->pos = tok_at(s, q->b0); e->type = EV_INH; e->q = x; e->a = -1;
+    } else if (q->ma >= 0) {
+      event *e = &ev[nev++];
+      e->pos = q->ma; e->type = EV_QUOTE; e->q = x; e->a = q->ma;
+    }
+  }
+  if (rc) { kr_free(ev); return rc; }
+  if (nev > 1) qsort(ev, (size_t)nev, sizeof(event), cmp_ev);
+  int64_t last_direct = -1;
+  for (int64_t i = 0; i < nev && s->rc == KR_OK; i++) {
+    event *e = &ev[i];
+    qa_np np;
+    int id = -1;
+    int64_t mpos = e->pos;
+    if (e->type == EV_NAME || e->type == EV_QUOTE) {
+      int64_t a = e->a;
+      qa_q *q = e->type == EV_QUOTE ? &s->qq[e->q] : NULL;
+      int64_t lim = q && q->kind == KR_QK_EMBED ? q->mb : s->para_tok[s->tok[a].para + 1];
+      if (!qa_np_forward(s, a, lim, &np)) {
+        if (!q) continue;
+        np_init(&np);
+      }
+      if (!q) {
+        if (np.n0 < 0) continue;
+        /* narrative names: only persons, or names of known entities */
+        char key[48], given[32];
+        name_key(s, np.n0, np.n1, key, given);
+        int known = find_named(s, key, given, np.n1 - np.n0 == 1 && (s->tok[np.n0].flags & T_ALLCAP)) >= 0;
+        if (!known && !person_evidence(s, &np)) continue;
+        id = resolve_np(s, &np, 0);
+        if (id >= 0 && !known) p->e[id].kind = KR_EK_PERSON, p->e[id].person_ev = 1;
+      } else {
+        if (q->kind == KR_QK_EMBED) {
+          if (np.n0 < 0) { np.n0 = q->ma; np.n1 = q->mb; np.a = q->ma; np.b = q->mb; }
+          else if (np.n1 < q->mb) np.n1 = q->mb;
+        }
+        id = np.a >= 0 ? resolve_np(s, &np, 1) : -1;
+        q->entity = id;
+        if (id >= 0) p->e[id].spoke = 1;
+        if (q->kind != KR_QK_EMBED && !q->nested) last_direct = e->q;
+      }
+    } else {
+      /* inherit: a split quote, a continuation, a colon without source */
+      qa_q *q = &s->qq[e->q];
+      int64_t src = -1;
+      if (q->inherit <= -100) src = find_q_by_b0(s, -100 - q->inherit);
+      else if (last_direct >= 0 && q->inherit != -4) {
+        qa_q *l = &s->qq[last_direct];
+        int64_t gap = q->para - l->para;
+        int ok = gap <= 1;
+        if (!ok && gap <= 6) {
+          ok = 1;
+          for (int64_t pp = l->para + 1; pp < q->para; pp++) {
+            int64_t a = s->para_tok[pp];
+            if (!(s->para_flag[pp] & P_QUESTION) && !(s->tok[a].flags & T_MARK)) { ok = 0; break; }
+          }
+        }
+        if (ok) src = last_direct;
+      }
+      if (src >= 0) {
+        qa_q *sq = &s->qq[src];
+        id = sq->entity;
+        if (q->ma < 0) { q->ma = sq->ma; q->mb = sq->mb; }
+      } else {
+        id = recent(s, KR_EK_PERSON, 0, 0);
+        if (id < 0) id = recent(s, -1, 0, 0);
+        /* the nearest earlier mention of that entity */
+        for (int64_t m = p->nm - 1; m >= 0 && m >= p->nm - LOOKBACK && id >= 0; m--)
+          if (p->m[m].ent == id) {
+            qa_np mn;
+            if (qa_np_forward(s, p->m[m].pos, s->para_tok[s->tok[p->m[m].pos].para + 1], &mn)) { q->ma = mn.a; q->mb = mn.b; }
+            break;
+          }
+        q->conf *= 0.8;
+      }
+      q->entity = id;
+      if (q->kind == KR_QK_DIRECT && !q->nested) last_direct = e->q;
+      if (id >= 0) p->e[id].spoke = 1;
+      continue;
+    }
+    if (id < 0) continue;
+    went *w = &p->e[id];
+    if (add_mention(s, mpos, id)) { rc = KR_NOMEM; break; }
+    w->para = s->tok[mpos].para;
+    w->nmentions++;
+    int64_t m0 = s->tok[np.a].b0, m1 = s->tok[np.b - 1].b1;
+    if (e->type == EV_QUOTE && s->qq[e->q].kind == KR_QK_EMBED) {
+      /* the handle is an alias */
+      const qa_q *q = &s->qq[e->q];
+      int64_t hb0 = s->tok[q->mb + 1].b0, hb1 = s->tok[q->mb + 1].b1;
+      add_alias(w, s, hb0, hb1);
+    } else {
+      add_alias(w, s, m0, m1);
+    }
+    if (w->first_b0 < 0) { w->first_b0 = m0; w->first_b1 = m1; }
+  }
+  kr_free(ev);
+  if (rc == KR_OK) rc = s->rc;
+  if (rc) return rc;
+  /* quotes per entity */
+  for (int64_t x = 0; x < s->nqq; x++) {
+    qa_q *q = &s->qq[x];
+    if (q->entity < 0) continue;
+    went *w = &p->e[q->entity];
+    w->nquotes++;
+    w->nwords += count_words(s, q->b0, q->b1);
+  }
+  rc = build_output(s);
+  if (rc) return rc;
+  kr_qa *o = s->out;
+  if (s->nqq) {
+    o->q = kr_malloc((size_t)s->nqq * sizeof(kr_quote));
+    if (!o->q) return KR_NOMEM;
+  }
+  for (int64_t x = 0; x < s->nqq; x++) {
+    qa_q *q = &s->qq[x];
+    kr_quote *r = &o->q[o->nq++];
+    memset(r, 0, sizeof *r);
+    r->b0 = q->b0;
+    r->b1 = q->b1;
+    r->kind = q->kind;
+    r->entity = q->entity >= 0 ? p->e[q->entity].out : -1;
+    r->m0 = r->m1 = -1;
+    if (q->ma >= 0 && q->mb > q->ma) {
+      r->m0 = s->tok[q->ma].b0;
+      r->m1 = q->kind == KR_QK_EMBED ? q->emb_m1 : s->tok[q->mb - 1].b1;
+    }
+    if (q->inherit == -3 || (q->inherit == -2 && !q->colon)) { r->cue.off = -1; r->cue.n = 0; }
+    else cue_text(s, q, r);
+    if (q->kind == KR_QK_EMBED) { r->cue.off = -1; r->cue.n = 0; }
+    r->confidence = q->entity >= 0 ? q->conf : q->conf * 0.6;
+    r->paragraph = q->para + 1;
+  }
+  return s->rc;
+}
