@@ -1,3 +1,132 @@
-/* glue_dates.c - placeholder until the dates family lands (issue 3). */
+/*
+** glue_dates.c - the SQL face of the date engine (ext/core/dates.h):
+**
+**   parse_dutch_date(text [, reference])   the value of the first date
+**   extract_dates(text [, reference])       one row per temporal expression
+**                                           (table-valued; the scalar of the
+**                                           same name returns JSON)
+**
+** The reference is 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM[:SS]', 'YYYY-MM-DDTHH:MM'
+** or a Dutch date; anything else is an error naming the function and the
+** value. A NULL reference is the same as none.
+*/
 #include "glue.h"
-int kr_register_dates(sqlite3 *db, char **pzErr){ (void)db; (void)pzErr; return SQLITE_OK; }
+#include "core/dates.h"
+#include <pthread.h>
+#include <string.h>
+
+/* The date lexicons are looked up once per process; after that the struct
+** is read-only, shared by every connection and thread. */
+static kr_date_lex g_lex;
+static int g_lex_rc = KR_NOMEM;
+static pthread_once_t g_lex_once = PTHREAD_ONCE_INIT;
+
+static void lex_init(void){ g_lex_rc = kr_date_lex_init(&g_lex); }
+
+static const kr_date_lex *date_lex(void){
+  pthread_once(&g_lex_once, lex_init);
+  return g_lex_rc == KR_OK ? &g_lex : 0;
+}
+
+/* Read the optional reference argument. Returns SQLITE_OK (ref->ok = 0 when
+** absent or NULL) or an error code with *pzErr set. */
+static int read_ref(sqlite3 *db, sqlite3_value *v, const char *fname, kr_dref *ref, char **pzErr){
+  const unsigned char *z;
+  int64_t n;
+  int rc;
+  memset(ref, 0, sizeof *ref);
+  if( v == 0 || sqlite3_value_type(v) == SQLITE_NULL ) return SQLITE_OK;
+  rc = kr_value_text(db, v, &z, &n);
+  if( rc != SQLITE_OK ) return rc;
+  if( !kr_dref_parse(date_lex(), (const char *)z, n, ref) ){
+    *pzErr = sqlite3_mprintf("%s(): invalid reference date '%.*s'", fname,
+                             (int)(n > 200 ? 200 : n), z ? (const char *)z : "");
+    return SQLITE_ERROR;
+  }
+  return SQLITE_OK;
+}
+
+/* ---- parse_dutch_date ---------------------------------------------------- */
+
+static void parse_dutch_date_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  const unsigned char *z;
+  int64_t n;
+  kr_dref ref;
+  char out[32], *err = 0;
+  int rc;
+  if( kr_arg_text(ctx, argv[0], "parse_dutch_date", &z, &n) <= 0 ) return;
+  rc = read_ref(sqlite3_context_db_handle(ctx), argc > 1 ? argv[1] : 0, "parse_dutch_date", &ref, &err);
+  if( rc != SQLITE_OK ){
+    if( err ){ sqlite3_result_error(ctx, err, -1); sqlite3_free(err); }
+    else sqlite3_result_error_code(ctx, rc);
+    return;
+  }
+  if( kr_date_parse(date_lex(), (const char *)z, n, &ref, out) ){
+    sqlite3_result_text(ctx, out, -1, SQLITE_TRANSIENT);
+  }
+}
+
+/* ---- extract_dates -------------------------------------------------------- */
+
+static const char *const date_cols[] = {
+  "expression", "value", "type", "first_day", "last_day",
+  "start", "length", "byte_start", "byte_end"
+};
+static const char *const date_coltypes[] = {
+  "TEXT", "TEXT", "TEXT", "TEXT", "TEXT", "INTEGER", "INTEGER", "INTEGER", "INTEGER"
+};
+static const char *const date_args[] = { "text", "reference" };
+static const char *const date_types[] = { "date", "time", "duration", "set" };
+
+static void cell_text(kr_rows *rows, const char *z){
+  if( z[0] ) kr_rows_text(rows, z, (int64_t)strlen(z));
+  else kr_rows_null(rows);
+}
+
+static int extract_dates_fill(sqlite3 *db, void *aux, sqlite3_value **argv, kr_rows *rows, char **pzErr){
+  const unsigned char *z;
+  int64_t n, i;
+  kr_dref ref;
+  kr_dates d;
+  kr_text t;
+  int rc;
+  (void)aux;
+  rc = kr_value_text(db, argv[0], &z, &n);
+  if( rc != SQLITE_OK || z == 0 ) return rc;
+  rc = read_ref(db, argv[1], "extract_dates", &ref, pzErr);
+  if( rc != SQLITE_OK ) return rc;
+  if( n == 0 ) return SQLITE_OK;
+  memset(&d, 0, sizeof d);
+  if( kr_dates_extract(date_lex(), (const char *)z, n, &ref, &d) != KR_OK ) return SQLITE_NOMEM;
+  if( kr_text_init(&t, (const char *)z, n) != KR_OK ){ kr_dates_free(&d); return SQLITE_NOMEM; }
+  for(i = 0; i < d.n; i++){
+    const kr_date *e = &d.a[i];
+    kr_rows_text(rows, (const char *)z + e->b0, e->b1 - e->b0);
+    cell_text(rows, e->value);
+    kr_rows_cstr(rows, date_types[e->type & 3]);
+    cell_text(rows, e->first);
+    cell_text(rows, e->last);
+    kr_rows_span(rows, &t, e->b0, e->b1);
+  }
+  kr_text_free(&t);
+  kr_dates_free(&d);
+  return rows->rc;
+}
+
+static const kr_tvf extract_dates_def = {
+  "extract_dates", date_cols, date_coltypes, 9, date_args, 2, 1, extract_dates_fill
+};
+
+int kr_register_dates(sqlite3 *db, char **pzErr){
+  int rc;
+  if( date_lex() == 0 ){
+    *pzErr = sqlite3_mprintf("krant: the date lexicons are missing");
+    return SQLITE_ERROR;
+  }
+  rc = sqlite3_create_function(db, "parse_dutch_date", 1, KR_PURE, 0, parse_dutch_date_fn, 0, 0);
+  if( rc == SQLITE_OK ){
+    rc = sqlite3_create_function(db, "parse_dutch_date", 2, KR_PURE, 0, parse_dutch_date_fn, 0, 0);
+  }
+  if( rc == SQLITE_OK ) rc = kr_register_tvf(db, &extract_dates_def, 0, 1);
+  return rc;
+}

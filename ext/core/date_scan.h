@@ -1,0 +1,108 @@
+/*
+** date_scan.h - the scanner state of the date engine, shared by dates.c
+** (tokenizer, scan loop), date_match.c (matchers) and date_tense.c.
+*/
+#ifndef KR_DATE_SCAN_H
+#define KR_DATE_SCAN_H
+
+#include "date_int.h"
+#include "text.h"
+#include <stddef.h>
+
+#define WIN  256   /* tokens in the window */
+#define LOOK 24    /* the most tokens a matcher looks ahead */
+#define BACK 64    /* tokens kept before the scan position, as context */
+
+/* Classes of date_words.tsv (the order of class_name in dates.c). */
+enum {
+  C_DEICTIC, C_MOD, C_UNIT, C_DIR, C_AHEAD, C_PART, C_DAYPART, C_SEASON,
+  C_VAGUE, C_VAGUEUNIT, C_EVERY, C_OFTEN, C_PREP, C_CONN, C_DECADE, C_BC,
+  C_NOW, C_FLEMISH, C_CLOCK, C_FEW, C_FRAC, C_YHALF, C_ART, C_CLOCKPREP,
+  C_DIRPREP, C_MEASURE, C_TIMES, C_QLETTER, C_NCLASS
+};
+
+enum { K_WORD = 1, K_NUM, K_PUNCT, K_TIME };
+
+/* Classes of tense_words.tsv (tense_name in dates.c). */
+#define TW_NONE 0
+#define TW_PAST 1
+#define TW_FUT  2
+#define TW_PERF 3
+#define TW_NOTVERB 4
+#define TW_CONJ 5
+#define TW_PREFIX 6
+#define TW_SUB 7
+#define TW_SUBJ 8
+
+#define F_SP    1    /* white space before the token */
+#define F_NL    2    /* first token of a line */
+#define F_CAP   4    /* word starts with a capital */
+#define F_UPPER 8    /* word is all capitals */
+#define F_ORD   16   /* number with an ordinal suffix (3e, 1ste) */
+#define F_HPRE  32   /* word that starts a holiday phrase (goede vrijdag) */
+
+typedef struct tok {
+  int64_t b0, b1;
+  int32_t num;          /* K_NUM: value (saturated); K_TIME: hour */
+  int32_t para;         /* paragraph (line) number */
+  int16_t mi;           /* K_TIME: minutes */
+  uint16_t flags;
+  uint8_t kind, nd;     /* nd: digits of a number */
+  int8_t dpart;         /* compound ending in a part of the day, or -1 */
+  uint8_t nlc;          /* bytes in lc (0: word too long) */
+  uint8_t tcls;         /* class in tense_words (TW_*) */
+  uint32_t ch;          /* K_PUNCT: the code point */
+  int16_t mon, wd, nw, hol, dw;   /* lexicon rows, -1 when absent */
+  uint32_t dwc;         /* classes in date_words (1 << C_*) */
+  char lc[28];          /* the word in lower case (not NUL-terminated) */
+} tok;
+
+/* One expression found by a matcher: tokens [i0, i1). */
+typedef struct hit {
+  int i0, i1;
+  dval v;
+  int noyear;           /* a day or month whose year was inferred */
+  int year_given;       /* the year was written */
+  int weak;             /* a date only when it is the whole text */
+} hit;
+
+typedef struct scan {
+  const kr_date_lex *lx;
+  const unsigned char *z;
+  int64_t n, pos;
+  kr_dref ref;
+  int64_t rday;         /* the reference day */
+  kr_date_cb cb;
+  void *arg;
+  int stop, eof, weak_ok;
+  int nt, base;         /* tokens in the window; index of t[0] in the text */
+  int32_t para;
+  int flemish;          /* the text used a Flemish word */
+  int64_t anchor;       /* the last day named, for clock times */
+  int32_t anchor_para;
+  int has_anchor;
+  int has_pend, pend_noyear;
+  kr_date pend;         /* the last hit, held back to borrow a year */
+  dval pendv;
+  tok t[WIN];
+} scan;
+
+/* dates.c */
+const char *date_word_val(const scan *s, const tok *t, int cls, int col);
+int date_atoi(const char *z);
+int date_dpart_index(const char *code);
+const kr_date_key *date_key(const kr_date_lex *lx, const char *z, int n);
+void date_emit(scan *s, const hit *h);
+int date_whole_text(const scan *s, int i0, int i1);
+
+/* date_match.c: try every matcher at token i; returns the token after the
+** expression found, or i when there is none. */
+int date_match_at(scan *s, int i);
+/* Are byte offset b and token i joined by a range connector only? */
+int date_joined(const scan *s, int64_t b, int i);
+
+/* date_tense.c: the tense around tokens [i0, i1): -1 past, 1 future,
+** 0 present or unknown. */
+int date_tense(scan *s, int i0, int i1);
+
+#endif

@@ -1,0 +1,107 @@
+/*
+** dates.h - the Dutch date engine: finds and resolves temporal expressions.
+**
+** The engine scans a UTF-8 text once, left to right: a tokenizer turns it
+** into words, numbers and punctuation (looking every word up once in the
+** date lexicons), and a set of matchers, each looking at most a few tokens
+** ahead, recognises date, time, duration and set expressions. Values are
+** ISO 8601 / TIMEX3 strings at the expression's own granularity, resolved
+** against a reference date (the article's date) and, for weekdays, months,
+** seasons and holidays without a year, the tense of their clause.
+** Time and memory are linear in the text (a fixed window of tokens).
+*/
+#ifndef KR_DATES_H
+#define KR_DATES_H
+
+#include "kr.h"
+#include "lexicon.h"
+
+/* One word of the date lexicons, with what every lexicon says of it. */
+typedef struct kr_date_key {
+  const char *key;          /* the lexicon's own cell; NULL: empty slot */
+  uint32_t dwc;             /* its classes in date_words (bit per class) */
+  int16_t mon, wd, nw, hol, dw;   /* first row in each lexicon, or -1 */
+  uint8_t n;                /* key length */
+  uint8_t tense;            /* its class in tense_words (0: none) */
+  uint8_t hpre;             /* it starts a holiday phrase ("goede vrijdag") */
+} kr_date_key;
+
+#define KR_DATE_SLOTS 4096   /* hash slots (a power of two) */
+#define KR_DATE_KEYS  2048   /* distinct words */
+
+/* The lexicons the engine uses, indexed once (at registration) into a hash
+** table of every word, then shared read-only by every call: a word of the
+** text costs one hash and, for the few that are in a lexicon, one compare. */
+typedef struct kr_date_lex {
+  const kr_lexicon *months, *weekdays, *numbers, *holidays, *words, *tense;
+  uint32_t slot[KR_DATE_SLOTS];   /* 0 empty, else fingerprint << 16 | key + 1 */
+  kr_date_key key[KR_DATE_KEYS];
+  int nkey;
+  int nsuffix;              /* parts of the day that end compounds */
+  int suffix_row[24];       /* their rows in `words` */
+} kr_date_lex;
+
+/* Look the lexicons up. Returns KR_OK, or KR_NOMEM when one is missing. */
+int kr_date_lex_init(kr_date_lex *lx);
+
+/* A reference moment: a day, with or without a clock time. */
+typedef struct kr_dref {
+  int ok;                   /* 0: no reference */
+  int y, m, d;
+  int has_time, hh, mi;
+} kr_dref;
+
+/* Parse a reference: 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM[:SS]',
+** 'YYYY-MM-DDTHH:MM[:SS]', or a Dutch expression of a day ('15 februari
+** 2022'). Returns 1 and fills *ref, or 0 when the text is not a valid
+** reference. */
+int kr_dref_parse(const kr_date_lex *lx, const char *z, int64_t n, kr_dref *ref);
+
+#define KR_DATE_DATE     0
+#define KR_DATE_TIME     1
+#define KR_DATE_DURATION 2
+#define KR_DATE_SET      3
+
+/* One temporal expression found in a text. */
+typedef struct kr_date {
+  int64_t b0, b1;           /* byte span */
+  int type;                 /* KR_DATE_* */
+  char value[32];           /* TIMEX3 value; "" = NULL (unresolved) */
+  char first[16], last[16]; /* bounding days YYYY-MM-DD; "" = NULL */
+  char point[32];           /* a duration counted from the reference
+                            ** ("binnen twee weken"): the date it reaches;
+                            ** "" otherwise */
+  int weak;                 /* only a date when it is the whole text */
+} kr_date;
+
+/* Called for every expression in text order; return nonzero to stop. */
+typedef int (*kr_date_cb)(void *arg, const kr_date *d);
+
+/* Scan z[0..n) and report every temporal expression to cb. Returns KR_OK
+** (also when cb stopped the scan). Never allocates. */
+int kr_dates_scan(const kr_date_lex *lx, const char *z, int64_t n,
+                  const kr_dref *ref, kr_date_cb cb, void *arg);
+
+/* The value of the first date expression in z[0..n) as parse_dutch_date()
+** gives it: copied into out (32 bytes). Returns 1 when there is a value,
+** 0 when there is none (no expression, or it cannot be resolved). */
+int kr_date_parse(const kr_date_lex *lx, const char *z, int64_t n,
+                  const kr_dref *ref, char *out);
+
+/* The dates of a text as a growable array (extract_dates). */
+typedef struct kr_dates {
+  kr_date *a;
+  int64_t n, cap;
+} kr_dates;
+
+/* Append every expression of z[0..n) to out. Returns KR_OK or KR_NOMEM. */
+int kr_dates_extract(const kr_date_lex *lx, const char *z, int64_t n,
+                     const kr_dref *ref, kr_dates *out);
+void kr_dates_free(kr_dates *d);
+
+/* Calendar helpers, exported for the unit tests. */
+int64_t kr_days_from_civil(int y, int m, int d);
+void kr_civil_from_days(int64_t z, int *y, int *m, int *d);
+void kr_easter(int y, int *m, int *d);
+
+#endif
