@@ -91,7 +91,17 @@ build/lexgen: ext/tools/lexgen.c
 	@mkdir -p build
 	$(CC) -O1 -Wall -Wextra -o $@ $<
 
-$(LEX_C): build/lexgen $(LEXICONS)
+# A file listing the lexicons (and the unit suites), rewritten only when the
+# list changes, so that adding a file rebuilds even when its mtime is old.
+build/lexicons.list: FORCE
+	@mkdir -p build
+	@l='$(LEXICONS)'; [ -f $@ ] && [ "$$(cat $@)" = "$$l" ] || echo "$$l" > $@
+
+build/units.list: FORCE
+	@mkdir -p build
+	@l='$(UNIT_SRC)'; [ -f $@ ] && [ "$$(cat $@)" = "$$l" ] || echo "$$l" > $@
+
+$(LEX_C): build/lexgen $(LEXICONS) build/lexicons.list
 	build/lexgen $@ $(LEXICONS)
 
 # ---- the extension ----------------------------------------------------------
@@ -131,7 +141,7 @@ $(EXT): $(OBJ_CORE) $(OBJ_GLUE)
 
 # ---- tests ------------------------------------------------------------------
 
-build/unit_list.h: $(UNIT_SRC)
+build/unit_list.h: $(UNIT_SRC) build/units.list
 	@mkdir -p build
 	@{ for f in $(UNIT_SRC); do n=$$(basename $$f .c); echo "KT_SUITE($$n)"; done; } > $@
 
@@ -213,3 +223,4 @@ clean:
 	rm -rf build dist
 
 -include tests/hardening.mk
+-include tests/workflow.mk
