@@ -24,6 +24,7 @@
 #define T_LOWER   0x0800   /* first letter lower case */
 #define T_CUEDONE 0x1000   /* cue look-up done (cheap path of qa_lex) */
 #define T_ISCUE   0x2000   /* the word is in cues.tsv */
+#define T_DASHQ   0x4000   /* inside dash-led speech */
 
 /* Mark flags */
 #define M_OPEN    1
@@ -65,6 +66,9 @@ typedef struct qa_tok {
   int16_t cue;        /* first row in cues.tsv, -1 none (valid with L_DONE) */
   int32_t para;       /* 0-based paragraph */
   int32_t span;       /* top-level quote span holding the token, -1 none */
+  int32_t rep;        /* first token of the same word type (itself if first) */
+  int16_t lwn;        /* length of the lower-cased form, -1 when not stored */
+  int64_t lw;         /* offset of the lower-cased form in qa_state.lw */
 } qa_tok;
 
 /* A pair of quote marks (or an open mark ended by its paragraph). */
@@ -113,6 +117,8 @@ typedef struct qa_q {
 
 typedef struct qa_ent_priv qa_ent_priv;
 
+#define QA_NFILTER 9   /* lexicons with a per-analysis look-up filter */
+
 typedef struct qa_state {
   const kr_text *t;
   kr_qa *out;
@@ -132,10 +138,11 @@ typedef struct qa_state {
   int rc;
   /* lexicons */
   const kr_lexicon *lx_cues, *lx_roles, *lx_org, *lx_anon, *lx_nat, *lx_hon,
-      *lx_part, *lx_pron, *lx_func, *lx_given;
+      *lx_part, *lx_pron, *lx_func, *lx_given, *lx_captions;
   qa_ent_priv *ep;      /* entity working state (speakers.c) */
-  int64_t *wcache;      /* word -> first token with the same bytes (open addressing) */
-  int64_t wcap;         /* slots, a power of two; 0 = no cache */
+  char *lw;             /* lower-cased word forms (qa_tok.lw) */
+  const kr_lexicon *flt_lx[QA_NFILTER];   /* lexicons with a filter */
+  uint64_t flt_bits[QA_NFILTER][64];      /* 4096-bit key-signature filters */
 } qa_state;
 
 #define P_HEAD     1    /* headline, subhead, time stamp: no quotes */
@@ -144,6 +151,9 @@ typedef struct qa_state {
 #define P_EMBED    8    /* holds an embedded post */
 
 /* quotes.c */
+int qa_find(const kr_lexicon *lx, const char *w, size_t n);
+int qa_key_is(const kr_lexicon *lx, int r, const char *w, size_t n);
+int qa_lookup(const qa_state *s, const kr_lexicon *lx, const char *w, size_t n);
 uint32_t qa_lex(qa_state *s, int64_t i);
 int qa_is_cue(qa_state *s, int64_t i);
 int qa_word_is(const qa_state *s, int64_t i, const char *w);

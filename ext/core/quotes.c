@@ -33,6 +33,81 @@ const char *const kr_quote_kind_name[4] = {"direct", "indirect", "mixed", "embed
 #define STACK_MAX 16
 #define WIN 14          /* tokens searched between a cue and its clause */
 
+/* ---- lexicon look-up --------------------------------------------------- */
+
+/* Compare a lexicon key with w[0..n) in byte order, a prefix first (the
+** order the tables are sorted in). Inline: most keys differ in their first
+** byte, so this is far cheaper than a memcmp call per probe. */
+static inline int key_cmp(const char *k, int kn, const char *w, int n) {
+  int m = kn < n ? kn : n;
+  for (int i = 0; i < m; i++)
+    if (k[i] != w[i]) return (unsigned char)k[i] < (unsigned char)w[i] ? -1 : 1;
+  return kn - n;
+}
+
+/* The first row of lx whose key is w[0..n), or -1: kr_lexicon_find with
+** the comparison inlined (a lower-bound binary search). */
+int qa_find(const kr_lexicon *lx, const char *w, size_t n) {
+  if (!lx || n > 0x7fff) return -1;
+  int lo = 0, hi = lx->nrow, nc = lx->ncol;
+  while (lo < hi) {
+    int mid = (lo + hi) >> 1;
+    size_t c = (size_t)mid * (size_t)nc;
+    if (key_cmp(lx->cell[c], lx->len[c], w, (int)n) < 0) lo = mid + 1; else hi = mid;
+  }
+  if (lo < lx->nrow) {
+    size_t c = (size_t)lo * (size_t)nc;
+    if (lx->len[c] == (int)n && !memcmp(lx->cell[c], w, n)) return lo;
+  }
+  return -1;
+}
+
+/* The filter bit of a key: its length, first two and last two bytes. */
+static inline uint32_t key_sig(const char *w, size_t n) {
+  const unsigned char *u = (const unsigned char *)w;
+  if (!n) return 0;
+  uint32_t h = (uint32_t)u[0] | (uint32_t)u[n - 1] << 8 | (uint32_t)u[n > 1] << 16 | (uint32_t)u[n - 1 - (n > 1)] << 24;
+  h = (h ^ ((uint32_t)n * 0x9E3779B1u)) * 0x85EBCA6Bu;
+  return h >> (32 - 12);
+}
+
+/* Per-analysis filters of the smaller lexicons: one bit per key signature,
+** so most words that are in none of them cost a bit test, not a binary
+** search. Built at the start of every analysis (about 1,500 keys). */
+static void filters_build(qa_state *s) {
+  const kr_lexicon *lx[QA_NFILTER] = {s->lx_cues, s->lx_roles, s->lx_org, s->lx_anon, s->lx_nat,
+                                      s->lx_hon, s->lx_part, s->lx_pron, s->lx_func};
+  memset(s->flt_bits, 0, sizeof s->flt_bits);
+  for (int k = 0; k < QA_NFILTER; k++) {
+    s->flt_lx[k] = lx[k];
+    if (!lx[k]) continue;
+    for (int r = 0; r < lx[k]->nrow; r++) {
+      size_t c = (size_t)r * (size_t)lx[k]->ncol;
+      uint32_t b = key_sig(lx[k]->cell[c], (size_t)lx[k]->len[c]);
+      s->flt_bits[k][b >> 6] |= (uint64_t)1 << (b & 63);
+    }
+  }
+}
+
+/* qa_find through the filter of lx when it has one. */
+int qa_lookup(const qa_state *s, const kr_lexicon *lx, const char *w, size_t n) {
+  if (!lx) return -1;
+  int k = -1;
+  for (int j = 0; k < 0 && j < QA_NFILTER; j++) if (s->flt_lx[j] == lx) k = j;
+  if (k >= 0) {
+    uint32_t b = key_sig(w, n);
+    if (!(s->flt_bits[k][b >> 6] & ((uint64_t)1 << (b & 63)))) return -1;
+  }
+  return qa_find(lx, w, n);
+}
+
+/* Does row r of lx have the key w[0..n)? */
+int qa_key_is(const kr_lexicon *lx, int r, const char *w, size_t n) {
+  if (!lx || r < 0 || r >= lx->nrow) return 0;
+  size_t c = (size_t)r * (size_t)lx->ncol;
+  return lx->len[c] == (int)n && !memcmp(lx->cell[c], w, n);
+}
+
 /* ---- small helpers ----------------------------------------------------- */
 
 static int push_tok(qa_state *s, const qa_tok *t) {
@@ -64,6 +139,11 @@ const char *kr_qa_str(const kr_qa *a, kr_str s) {
 int qa_lower(const qa_state *s, int64_t i, char *buf, int cap) {
   const qa_tok *t = &s->tok[i];
   if (t->b1 - t->b0 > cap - 8) return -1;
+  if (t->lwn >= 0 && t->lwn < cap) {
+    memcpy(buf, s->lw + t->lw, (size_t)t->lwn);
+    buf[t->lwn] = 0;
+    return t->lwn;
+  }
   int64_t n = kr_lower_utf8(s->t->z + t->b0, t->b1 - t->b0, buf, cap - 1);
   if (n < 0) return -1;
   buf[n] = 0;
@@ -74,6 +154,7 @@ int qa_word_is(const qa_state *s, int64_t i, const char *w) {
   if (i < 0 || i >= s->ntok) return 0;
   const qa_tok *t = &s->tok[i];
   size_t n = strlen(w);
+  if (t->lwn >= 0) return (size_t)t->lwn == n && !memcmp(s->lw + t->lw, w, n);
   if ((size_t)(t->b1 - t->b0) != n) return 0;   /* lower-casing keeps the length of these words */
   const unsigned char *z = s->t->z + t->b0;
   for (size_t k = 0; k < n; k++) {
@@ -110,8 +191,8 @@ static int tok_is_dash(const qa_state *s, int64_t i) {
   return c == '-' || c == 0x2013 || c == 0x2014;
 }
 
-static int lex_has(const kr_lexicon *lx, const char *k, int n) {
-  return lx && kr_lexicon_find(lx, k, (size_t)n) >= 0;
+static int lex_has(const qa_state *s, const kr_lexicon *lx, const char *k, int n) {
+  return qa_lookup(s, lx, k, (size_t)n) >= 0;
 }
 
 /* Is w[0..n) a role noun, directly or as the last part of a compound
@@ -119,19 +200,19 @@ static int lex_has(const kr_lexicon *lx, const char *k, int n) {
 static int role_word(const qa_state *s, const char *w, int n, int *g) {
   const kr_lexicon *lx = s->lx_roles;
   if (!lx) return 0;
-  int r = kr_lexicon_find(lx, w, (size_t)n);
+  int r = qa_lookup(s, lx, w, (size_t)n);
   if (r >= 0) { const char *c = kr_lexicon_cell(lx, r, 1); *g = c[0] == 'f' ? 'f' : c[0] == 'm' ? 'm' : 0; return 1; }
   const char *h = NULL;
   for (int k = n - 1; k > 0; k--) if (w[k] == '-') { h = w + k + 1; break; }
   if (h) {
-    r = kr_lexicon_find(lx, h, (size_t)(w + n - h));
+    r = qa_lookup(s, lx, h, (size_t)(w + n - h));
     if (r >= 0) { const char *c = kr_lexicon_cell(lx, r, 1); *g = c[0] == 'f' ? 'f' : c[0] == 'm' ? 'm' : 0; return 1; }
     return 0;
   }
   /* a closed compound: a suffix of 4+ bytes after a prefix of 3+ bytes */
   for (int k = 3; k + 4 <= n; k++) {
     if (((unsigned char)w[k] & 0xC0) == 0x80) continue;
-    r = kr_lexicon_find(lx, w + k, (size_t)(n - k));
+    r = qa_lookup(s, lx, w + k, (size_t)(n - k));
     if (r >= 0) {
       const char *c = kr_lexicon_cell(lx, r, 1);
       if (n - k < 5 && strcmp(kr_lexicon_cell(lx, r, 0), "man") != 0) continue;
@@ -142,24 +223,81 @@ static int role_word(const qa_state *s, const char *w, int n, int *g) {
   return 0;
 }
 
-/* The first token with the same bytes as token i (i itself when it is the
-** first): look-ups are done once per distinct word of the article. */
-static int64_t canonical(qa_state *s, int64_t i) {
-  if (!s->wcap) return i;
-  const qa_tok *t = &s->tok[i];
-  int64_t n = t->b1 - t->b0;
-  if (n > 40) return i;
-  uint32_t h = 2166136261u;
-  for (int64_t k = t->b0; k < t->b1; k++) h = (h ^ s->t->z[k]) * 16777619u;
-  int64_t m = s->wcap - 1, slot = (int64_t)(h & (uint32_t)m);
-  for (int probe = 0; probe < 64; probe++, slot = (slot + 1) & m) {
-    int64_t j = s->wcache[slot];
-    if (j < 0) { s->wcache[slot] = i; return i; }
-    const qa_tok *u = &s->tok[j];
-    if (u->b1 - u->b0 == n && !memcmp(s->t->z + u->b0, s->t->z + t->b0, (size_t)n)) return j;
+/* A capitalised word is a role when it is one ("Kamerlid") or when it is a
+** closed compound whose head of 6 or more bytes is one ("Eurocommissaris",
+** "Garagehouder"): shorter heads ("-man") are too often part of surnames. */
+static int cap_role_word(const qa_state *s, const char *w, int n, int *g) {
+  if (qa_lookup(s, s->lx_roles, w, (size_t)n) >= 0) return role_word(s, w, n, g);
+  for (int k = 3; k + 6 <= n; k++) {
+    if (((unsigned char)w[k] & 0xC0) == 0x80) continue;
+    int r = qa_lookup(s, s->lx_roles, w + k, (size_t)(n - k));
+    if (r >= 0 && strcmp(kr_lexicon_cell(s->lx_roles, r, 2), "demonym")) return role_word(s, w + k, n - k, g);
   }
-  return i;
+  return 0;
 }
+
+/* Word types. Every word token gets its lower-cased form (in s->lw) and a
+** representative: the first token with the same lower-cased form and the
+** same capitalisation class. Lexicon look-ups are done once per type, so
+** once per distinct word of the article. */
+#define TYPE_MAXLEN 40
+
+static inline int same_bytes(const char *a, const char *b, int64_t n) {
+  for (int64_t k = 0; k < n; k++) if (a[k] != b[k]) return 0;
+  return 1;
+}
+
+static int assign_types(qa_state *s) {
+  int64_t cap = 64;
+  while (cap < 2 * s->ntok && cap < ((int64_t)1 << 40)) cap *= 2;
+  int32_t *slot = kr_malloc((size_t)cap * sizeof(int32_t));
+  s->lw = kr_malloc((size_t)(s->t->n + 1));
+  if (!slot || !s->lw) { kr_free(slot); return KR_NOMEM; }
+  memset(slot, 0xff, (size_t)cap * sizeof(int32_t));
+  const unsigned char *z = s->t->z;
+  int64_t used = 0, m = cap - 1;
+  for (int64_t i = 0; i < s->ntok; i++) {
+    qa_tok *t = &s->tok[i];
+    t->rep = (int32_t)i;
+    t->lwn = -1;
+    int64_t n = t->b1 - t->b0;
+    if (!(t->flags & T_WORD) || n > TYPE_MAXLEN || i > 0x7ffffffe) continue;
+    char *w = s->lw + used;
+    int64_t ln = 0;
+    uint32_t h = 2166136261u ^ (t->flags & (T_CAP | T_LOWER));
+    for (int64_t k = t->b0; k < t->b1; k++) {
+      unsigned char c = z[k];
+      if (c >= 0x80) { ln = -1; break; }
+      c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      w[ln++] = (char)c;
+      h = (h ^ c) * 16777619u;
+    }
+    if (ln < 0) {  /* non-ASCII: the general lower-casing, which may change the length */
+      ln = kr_lower_utf8(z + t->b0, n, w, s->t->n + 1 - used);
+      if (ln < 0 || ln > TYPE_MAXLEN + 8) continue;
+      h = 2166136261u ^ (t->flags & (T_CAP | T_LOWER));
+      for (int64_t k = 0; k < ln; k++) h = (h ^ (unsigned char)w[k]) * 16777619u;
+    }
+    if (used + ln > s->t->n) continue;
+    t->lw = used;
+    t->lwn = (int16_t)ln;
+    uint32_t cls = t->flags & (T_CAP | T_LOWER);
+    for (int64_t x = (int64_t)(h & (uint32_t)m);; x = (x + 1) & m) {
+      int32_t j = slot[x];
+      if (j < 0) { slot[x] = (int32_t)i; used += ln; break; }
+      const qa_tok *u = &s->tok[j];
+      if (u->lwn == ln && (u->flags & (T_CAP | T_LOWER)) == cls && same_bytes(s->lw + u->lw, w, ln)) {
+        t->rep = j;
+        t->lw = u->lw;   /* share the stored form */
+        break;
+      }
+    }
+  }
+  kr_free(slot);
+  return KR_OK;
+}
+
+static int64_t canonical(qa_state *s, int64_t i) { return s->tok[i].rep; }
 
 static uint32_t lex_compute(qa_state *s, int64_t i);
 static int cue_compute(qa_state *s, int64_t i);
@@ -204,7 +342,7 @@ static int cue_compute(qa_state *s, int64_t i) {
   if (t->lex & L_DONE) { if (t->lex & L_CUE) t->flags |= T_ISCUE; return (t->lex & L_CUE) != 0; }
   char w[64];
   int n = qa_lower(s, i, w, sizeof w);
-  if (n > 0 && s->lx_cues && kr_lexicon_find(s->lx_cues, w, (size_t)n) >= 0) { t->flags |= T_ISCUE; return 1; }
+  if (n > 0 && s->lx_cues && qa_lookup(s, s->lx_cues, w, (size_t)n) >= 0) { t->flags |= T_ISCUE; return 1; }
   return 0;
 }
 
@@ -220,9 +358,9 @@ static uint32_t lex_compute(qa_state *s, int64_t i) {
     if (n > 0) {
       int r;
       int g = 0;
-      if (s->lx_cues && (r = kr_lexicon_find(s->lx_cues, w, (size_t)n)) >= 0) { f |= L_CUE; t->cue = (int16_t)(r > 32000 ? 32000 : r); }
-      if (n <= 16 && s->lx_func && (r = kr_lexicon_find(s->lx_func, w, (size_t)n)) >= 0) {
-        for (; r < s->lx_func->nrow && kr_lexicon_key_is(s->lx_func, r, w, (size_t)n); r++) {
+      if (s->lx_cues && (r = qa_lookup(s, s->lx_cues, w, (size_t)n)) >= 0) { f |= L_CUE; t->cue = (int16_t)(r > 32000 ? 32000 : r); }
+      if (n <= 16 && s->lx_func && (r = qa_lookup(s, s->lx_func, w, (size_t)n)) >= 0) {
+        for (; r < s->lx_func->nrow && qa_key_is(s->lx_func, r, w, (size_t)n); r++) {
           const char *c = kr_lexicon_cell(s->lx_func, r, 1);
           if (!strcmp(c, "det")) f |= L_DET;
           else if (!strcmp(c, "prep")) f |= L_PREP;
@@ -234,29 +372,28 @@ static uint32_t lex_compute(qa_state *s, int64_t i) {
           else if (!strcmp(c, "verb")) f |= L_VERB;
         }
       }
-      if (n <= 6 && s->lx_pron && (r = kr_lexicon_find(s->lx_pron, w, (size_t)n)) >= 0) {
+      if (n <= 6 && s->lx_pron && (r = qa_lookup(s, s->lx_pron, w, (size_t)n)) >= 0) {
         f |= L_PRON;
         const char *c = kr_lexicon_cell(s->lx_pron, r, 1);
         t->gender = c[0] == 'm' ? 'm' : c[0] == 'f' ? 'f' : 0;
       }
-      if (n <= 9 && s->lx_hon && (r = kr_lexicon_find(s->lx_hon, w, (size_t)n)) >= 0) {
+      if (n <= 9 && s->lx_hon && (r = qa_lookup(s, s->lx_hon, w, (size_t)n)) >= 0) {
         f |= L_HON;
         const char *c = kr_lexicon_cell(s->lx_hon, r, 1);
         t->gender = c[0] == 'm' ? 'm' : c[0] == 'f' ? 'f' : 0;
       }
-      if (n <= 6 && lex_has(s->lx_part, w, n)) f |= L_PART;
-      if (w[n - 1] == 'e' && lex_has(s->lx_nat, w, n)) f |= L_NAT;  /* all end in -e */
-      if (lex_has(s->lx_anon, w, n)) f |= L_ANON;
-      if (s->lx_org && (r = kr_lexicon_find(s->lx_org, w, (size_t)n)) >= 0) {
+      if (n <= 6 && lex_has(s, s->lx_part, w, n)) f |= L_PART;
+      if (w[n - 1] == 'e' && lex_has(s, s->lx_nat, w, n)) f |= L_NAT;  /* all end in -e */
+      if (lex_has(s, s->lx_anon, w, n)) f |= L_ANON;
+      if (s->lx_org && (r = qa_lookup(s, s->lx_org, w, (size_t)n)) >= 0) {
         const char *c = kr_lexicon_cell(s->lx_org, r, 1);
         if (!strcmp(c, "place")) f |= L_PLACE;
         else if (!strcmp(c, "generic")) f |= L_ORG;
         else f |= L_PARTY;
       }
       if (!(f & (L_FUNC | L_PRON)) && ((t->flags & T_LOWER) || memchr(w, '-', (size_t)n) ? role_word(s, w, n, &g)
-                                                                                : (s->lx_roles && kr_lexicon_find(s->lx_roles, w, (size_t)n) >= 0 &&
-                                                                                   role_word(s, w, n, &g)))) { f |= L_ROLE; if (!t->gender) t->gender = (int8_t)g; }
-      if ((t->flags & T_CAP) && s->lx_given && (r = kr_lexicon_find(s->lx_given, w, (size_t)n)) >= 0) {
+                                                                                : cap_role_word(s, w, n, &g))) { f |= L_ROLE; if (!t->gender) t->gender = (int8_t)g; }
+      if ((t->flags & T_CAP) && s->lx_given && (r = qa_lookup(s, s->lx_given, w, (size_t)n)) >= 0) {
         f |= L_GIVEN;
         const char *c = kr_lexicon_cell(s->lx_given, r, 1);
         if (!t->gender) t->gender = c[0] == 'm' ? 'm' : c[0] == 'f' ? 'f' : 0;
@@ -281,21 +418,49 @@ static int cue_row(qa_state *s, int64_t i, const char *cls) {
   const kr_lexicon *lx = s->lx_cues;
   const char *k = kr_lexicon_cell(lx, r, 0);
   size_t kn = strlen(k);
-  for (; r < lx->nrow && kr_lexicon_key_is(lx, r, k, kn); r++)
+  for (; r < lx->nrow && qa_key_is(lx, r, k, kn); r++)
     if (!cls || !strcmp(kr_lexicon_cell(lx, r, 2), cls)) return r;
   return -1;
 }
 
 /* ---- 1. tokens --------------------------------------------------------- */
 
+/* ASCII letters and digits inside a word: 1 lower case, 2 upper case,
+** 4 digit; 'h' is left out (a glued URL may start there). */
+static const unsigned char ascii_word[128] = {
+  ['0'] = 4, ['1'] = 4, ['2'] = 4, ['3'] = 4, ['4'] = 4, ['5'] = 4, ['6'] = 4, ['7'] = 4, ['8'] = 4, ['9'] = 4,
+  ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2, ['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2,
+  ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2,
+  ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2,
+  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['i'] = 1, ['j'] = 1,
+  ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+  ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
+/* ASCII fast paths of the text.h character functions: news text is mostly
+** ASCII, and the tokenizer looks at every character. */
+static inline uint32_t dec(const unsigned char *z, int64_t n, int64_t i, int *len) {
+  if (z[i] < 0x80) { *len = 1; return z[i]; }
+  return kr_decode(z, n, i, len);
+}
+static inline int c_space(uint32_t c) { return c < 0x80 ? c == ' ' || (c >= 0x09 && c <= 0x0D) : kr_is_space(c); }
+static inline int c_alpha(uint32_t c) { return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : kr_is_alpha(c); }
+static inline int c_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+static inline int c_alnum(uint32_t c) { return c < 0x80 ? c_alpha(c) || c_digit(c) : kr_is_alnum(c); }
+static inline int c_upper(uint32_t c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : kr_is_upper(c); }
+static inline int c_lower(uint32_t c) { return c < 0x80 ? c >= 'a' && c <= 'z' : kr_is_lower(c); }
+static inline int c_mark(uint32_t c) {
+  return c < 0x80 ? (c == '"' || c == '\'' ? kr_quote_mark(c) : 0) : kr_quote_mark(c);
+}
+
 static int is_apos(uint32_t c) { return c == 0x2019 || c == '\''; }
 
 static int is_open_ctx(uint32_t c) {
-  return c == '(' || c == '[' || c == '{' || c == '-' || c == 0x2013 || c == 0x2014 || c == '/' || kr_quote_mark(c);
+  return c == '(' || c == '[' || c == '{' || c == '-' || c == 0x2013 || c == 0x2014 || c == '/' || c_mark(c);
 }
 static int is_close_ctx(uint32_t c) {
   return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' || c == ']' ||
-         c == '}' || c == 0x2026 || c == '-' || c == 0x2013 || c == 0x2014 || kr_quote_mark(c);
+         c == '}' || c == 0x2026 || c == '-' || c == 0x2013 || c == 0x2014 || c_mark(c);
 }
 
 static int starts_with(const unsigned char *z, int64_t n, int64_t i, const char *p) {
@@ -308,22 +473,23 @@ static int tokenize(qa_state *s) {
   int64_t n = s->t->n, i = 0;
   while (i < n) {
     int len;
-    uint32_t c = kr_decode(z, n, i, &len);
-    if (kr_is_space(c)) { i += len; continue; }
+    if (z[i] == ' ' || z[i] == '\n') { i++; continue; }
+    uint32_t c = dec(z, n, i, &len);
+    if (c_space(c)) { i += len; continue; }
     qa_tok t;
     memset(&t, 0, sizeof t);
     t.cue = -1;
     t.span = -1;
     t.b0 = i;
     uint32_t prev = 0;
-    if (i > 0) { int pl; prev = kr_decode(z, n, kr_prev_char(z, i), &pl); }
+    if (i > 0) { int pl; prev = z[i - 1] < 0x80 ? z[i - 1] : dec(z, n, kr_prev_char(z, i), &pl); }
     int nl = 0;
-    uint32_t next = i + len < n ? kr_decode(z, n, i + len, &nl) : 0;
+    uint32_t next = i + len < n ? dec(z, n, i + len, &nl) : 0;
     /* "'s", "'t", "'n" written with an apostrophe before the word */
-    if (is_apos(c) && (next == 's' || next == 't' || next == 'n') && (i == 0 || kr_is_space(prev) || prev == '(')) {
+    if (is_apos(c) && (next == 's' || next == 't' || next == 'n') && (i == 0 || c_space(prev) || prev == '(')) {
       int l3 = 0;
-      uint32_t after = i + len + nl < n ? kr_decode(z, n, i + len + nl, &l3) : ' ';
-      if (!kr_is_alpha(after)) {
+      uint32_t after = i + len + nl < n ? dec(z, n, i + len + nl, &l3) : ' ';
+      if (!c_alpha(after)) {
         t.b1 = i + len + nl;
         t.flags = T_WORD | T_LOWER;
         if (push_tok(s, &t)) return KR_NOMEM;
@@ -331,44 +497,52 @@ static int tokenize(qa_state *s) {
         continue;
       }
     }
-    if (kr_is_alnum(c) || ((c == '@' || c == '#') && kr_is_alnum(next))) {
+    if (c_alnum(c) || ((c == '@' || c == '#') && c_alnum(next))) {
       int64_t j = i + len;
-      int nletter = kr_is_alpha(c), nupper = kr_is_upper(c), nlow = kr_is_lower(c);
+      int nletter = c_alpha(c), nupper = c_upper(c), nlow = c_lower(c);
       uint32_t last = c;
       while (j < n) {
         int l;
-        uint32_t d = kr_decode(z, n, j, &l);
-        if (kr_is_alnum(d)) {
+        uint32_t d = dec(z, n, j, &l);
+        if (d < 0x80 && ascii_word[d]) {
+          /* the common case: an ASCII letter or digit */
+          int k = ascii_word[d];
+          nletter += (k & 3) != 0; nupper += (k >> 1) & 1; nlow += k & 1;
+          last = d;
+          j++;
+          continue;
+        }
+        if (c_alnum(d)) {
           /* a URL glued to a word ("Kortunovhttps://") starts a new token */
-          if (kr_is_alpha(last) && d == 'h' && (starts_with(z, n, j, "http://") || starts_with(z, n, j, "https://"))) break;
-          nletter += kr_is_alpha(d); nupper += kr_is_upper(d); nlow += kr_is_lower(d);
+          if (c_alpha(last) && d == 'h' && (starts_with(z, n, j, "http://") || starts_with(z, n, j, "https://"))) break;
+          nletter += c_alpha(d); nupper += c_upper(d); nlow += c_lower(d);
           last = d;
           j += l;
           continue;
         }
         if (j + l < n && (d == '-' || d == 0x2011 || is_apos(d) || d == '.' || d == ',' || d == '&' || d == '_')) {
           int l2;
-          uint32_t e = kr_decode(z, n, j + l, &l2);
+          uint32_t e = dec(z, n, j + l, &l2);
           int ok;
-          if (d == '.' || d == ',') ok = kr_is_digit(last) && kr_is_digit(e);
-          else if (is_apos(d)) ok = kr_is_alnum(last) && kr_is_alpha(e);
-          else ok = kr_is_alnum(e);
+          if (d == '.' || d == ',') ok = c_digit(last) && c_digit(e);
+          else if (is_apos(d)) ok = c_alnum(last) && c_alpha(e);
+          else ok = c_alnum(e);
           if (ok) { last = d; j += l; continue; }
         }
         break;
       }
       t.b1 = j;
       t.flags = T_WORD;
-      if (kr_is_upper(c)) t.flags |= T_CAP;
-      if (kr_is_lower(c) || c == '@' || c == '#') t.flags |= T_LOWER;
-      if (kr_is_digit(c)) t.flags |= T_DIGIT;
+      if (c_upper(c)) t.flags |= T_CAP;
+      if (c_lower(c) || c == '@' || c == '#') t.flags |= T_LOWER;
+      if (c_digit(c)) t.flags |= T_DIGIT;
       if (nletter >= 2 && nupper >= 2 && nlow == 0) t.flags |= T_ALLCAP;
       if (j < n && z[j] == '.') {
-        if (j - i == len && kr_is_upper(c)) { t.b1 = j + 1; t.flags |= T_INITIAL; }
+        if (j - i == len && c_upper(c)) { t.b1 = j + 1; t.flags |= T_INITIAL; }
         else if (j - i <= 5 && s->lx_hon) {
           char w[16];
           int64_t wn = kr_lower_utf8(z + i, j + 1 - i, w, sizeof w - 1);
-          if (wn > 0 && kr_lexicon_find(s->lx_hon, w, (size_t)wn) >= 0) t.b1 = j + 1;
+          if (wn > 0 && qa_lookup(s, s->lx_hon, w, (size_t)wn) >= 0) t.b1 = j + 1;
         }
       }
       if (push_tok(s, &t)) return KR_NOMEM;
@@ -376,18 +550,18 @@ static int tokenize(qa_state *s) {
       continue;
     }
     /* quote marks, ",," and "''" included */
-    int qm = kr_quote_mark(c);
+    int qm = c_mark(c);
     int mlen = len;
     if (c == ',' && next == ',') { qm = KR_QM_OPEN | KR_QM_DOUBLE; mlen = 2; }
     else if ((c == '\'' && next == '\'') || (c == 0x2019 && next == 0x2019)) { qm = KR_QM_CLOSE | KR_QM_DOUBLE; mlen = c == '\'' ? 2 : 6; }
     if (qm) {
       int l2 = 0;
-      uint32_t after = i + mlen < n ? kr_decode(z, n, i + mlen, &l2) : 0;
-      int open_ok = (qm & KR_QM_OPEN) && i + mlen < n && !kr_is_space(after) &&
-                    (i == 0 || kr_is_space(prev) || is_open_ctx(prev));
-      int close_ok = (qm & KR_QM_CLOSE) && i > 0 && !kr_is_space(prev) &&
-                     (i + mlen >= n || kr_is_space(after) || is_close_ctx(after));
-      if (open_ok && close_ok && kr_quote_mark(prev) && !kr_is_space(after)) close_ok = 0;
+      uint32_t after = i + mlen < n ? dec(z, n, i + mlen, &l2) : 0;
+      int open_ok = (qm & KR_QM_OPEN) && i + mlen < n && !c_space(after) &&
+                    (i == 0 || c_space(prev) || is_open_ctx(prev));
+      int close_ok = (qm & KR_QM_CLOSE) && i > 0 && !c_space(prev) &&
+                     (i + mlen >= n || c_space(after) || is_close_ctx(after));
+      if (open_ok && close_ok && c_mark(prev) && !c_space(after)) close_ok = 0;
       t.b1 = i + mlen;
       if (open_ok || close_ok) {
         t.flags = T_MARK;
@@ -573,8 +747,9 @@ static int classify_paragraphs(qa_state *s) {
     /* a caption: the last sentence is "Beeld X" / "Foto X" */
     int64_t ls = b - 1;
     while (ls > a && !(s->tok[ls].flags & T_SSTART)) ls--;
-    if (b - ls <= 8 && (qa_word_is(s, ls, "beeld") || qa_word_is(s, ls, "foto") || qa_word_is(s, ls, "photo")))
-      s->para_flag[p] |= P_CAPTION;
+    char w[16];
+    int wn = b - ls <= 8 && (s->tok[ls].flags & T_WORD) ? qa_lower(s, ls, w, sizeof w) : -1;
+    if (wn > 0 && qa_find(s->lx_captions, w, (size_t)wn) >= 0) s->para_flag[p] |= P_CAPTION;
     if (tok_is_char(s, b - 1, '?')) {
       int marks = 0;
       for (int64_t j = a; j < b; j++) if (s->tok[j].flags & T_MARK) { marks = 1; break; }
@@ -615,7 +790,7 @@ static int64_t find_particle(qa_state *s, int64_t v, int64_t lim, int *prow) {
   if (r < 0) return -1;
   const char *k = kr_lexicon_cell(lx, r, 0);
   size_t kn = strlen(k);
-  for (; r < lx->nrow && kr_lexicon_key_is(lx, r, k, kn); r++) {
+  for (; r < lx->nrow && qa_key_is(lx, r, k, kn); r++) {
     if (strcmp(kr_lexicon_cell(lx, r, 2), "sep")) continue;
     const char *part = kr_lexicon_cell(lx, r, 3);
     for (int64_t j = v + 1; j < lim && j <= v + WIN; j++) {
@@ -650,7 +825,7 @@ static int subject_ok(qa_state *s, const qa_np *np, int allow_first) {
     char w[16];
     int n = qa_lower(s, np->pron, w, sizeof w);
     if (n < 0) return 0;
-    int r = kr_lexicon_find(s->lx_pron, w, (size_t)n);
+    int r = qa_lookup(s, s->lx_pron, w, (size_t)n);
     if (r < 0) return 0;
     const char *person = kr_lexicon_cell(s->lx_pron, r, 2);
     if (!strcmp(w, "het") || !strcmp(w, "men") || !strcmp(w, "zijn") || !strcmp(w, "hun")) return 0;
@@ -760,6 +935,11 @@ static int subject_before(qa_state *s, int64_t v, int64_t lim, qa_np *np) {
 ** (or its auxiliary), else right after it. */
 static int find_subject(qa_state *s, int64_t cs, int64_t ce, int64_t v, int64_t aux, qa_np *np) {
   int64_t at = aux >= 0 && aux < v ? aux : v;
+  /* Dutch inversion: a subject pronoun right after the finite verb is the
+  ** subject, whatever stands before the verb ("Even later herhaalde hij") */
+  if (at + 1 < ce && (qa_word_is(s, at + 1, "hij") || qa_word_is(s, at + 1, "zij") || qa_word_is(s, at + 1, "ze")) &&
+      qa_np_forward(s, at + 1, ce, np) && np->pron == at + 1)
+    return 1;
   if (subject_before(s, at, cs, np)) return 1;
   int64_t f = at + 1;
   if (f < ce && qa_np_forward(s, f, ce, np) && subject_ok(s, np, 0)) return 1;
@@ -939,6 +1119,111 @@ static int nested_quotes(qa_state *s) {
   return KR_OK;
 }
 
+/* ---- 4b. dash-led speech ------------------------------------------------ */
+
+/* Is token k inside a direct quote (or a skipped headline/title)? */
+static int in_direct(const qa_state *s, int64_t k) {
+  if (s->tok[k].flags & T_DASHQ) return 1;
+  int32_t x = s->tok[k].span;
+  return x >= 0 && (s->sp[x].state == S_DIRECT || s->sp[x].state == S_SKIP);
+}
+
+
+/* First token of the speech in a paragraph opened by a dash ("--Klaar!",
+** "– Ja."), or -1. The speech must start with a word, a digit or a mark. */
+static int64_t dash_start(const qa_state *s, int64_t p) {
+  int64_t a = s->para_tok[p], b = s->para_tok[p + 1];
+  if (a >= b || !tok_is_dash(s, a) || (s->para_flag[p] & (P_HEAD | P_CAPTION | P_EMBED))) return -1;
+  int64_t k = a;
+  while (k < b && k < a + 3 && tok_is_dash(s, k)) k++;
+  if (k >= b || !(s->tok[k].flags & (T_CAP | T_DIGIT | T_MARK))) return -1;
+  for (int64_t j = k; j < b; j++) if (in_direct(s, j)) return -1;   /* marks rule there */
+  return k;
+}
+
+/* An inverted attribution inside dash-led speech: "! zeide ze", ", riep
+** Paul", "? vroeg hij": a lower-case speech verb right after a final mark
+** or a comma, with its subject right after it. Returns the verb or -1. */
+static int64_t dash_attr(qa_state *s, int64_t from, int64_t b, qa_np *np, int64_t *part) {
+  for (int64_t j = from + 1; j < b; j++) {
+    if (!(s->tok[j].flags & T_LOWER) || !(tok_is_final(s, j - 1) || tok_is_char(s, j - 1, ','))) continue;
+    if (!qa_is_cue(s, j) || verb_cue(s, j, b, part, 0) < 0) continue;
+    if (qa_np_forward(s, j + 1, b, np) && subject_ok(s, np, 1)) return j;
+  }
+  return -1;
+}
+
+static int add_dash_q(qa_state *s, int64_t a, int64_t e, int64_t p, qa_q **out) {
+  while (e > a && tok_is_char(s, e - 1, ',')) e--;
+  if (e <= a) return KR_OK;
+  qa_q *q;
+  if (add_q(s, &q)) return KR_NOMEM;
+  q->kind = KR_QK_DIRECT;
+  q->b0 = s->tok[a].b0;
+  q->b1 = s->tok[e - 1].b1;
+  q->para = (int32_t)p;
+  q->conf = 0.8;
+  for (int64_t k = a; k < e; k++) s->tok[k].flags |= T_DASHQ;
+  *out = q;
+  return KR_OK;
+}
+
+/* Speech opened by a dash at the start of a paragraph, the convention of
+** interviews and of older fiction: "--Klaar! antwoordde Paul." The speech
+** runs to the inverted attribution; a sentence after the attribution that
+** ends in "!" or "?" is more speech of the same speaker. A dash paragraph
+** without attribution counts only in a text that attributes at least one
+** such paragraph (so that bulleted lists are not taken for speech); its
+** speaker comes from the dialogue before it. */
+static int dash_quotes(qa_state *s) {
+  int64_t nattr = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    for (int64_t p = 0; p < s->npara; p++) {
+      int64_t k = dash_start(s, p), b = s->para_tok[p + 1];
+      if (k < 0) continue;
+      qa_np np;
+      int64_t part = -1;
+      int64_t v = dash_attr(s, k, b, &np, &part);
+      if (pass == 0) { nattr += v >= 0; continue; }
+      qa_q *q;
+      if (v < 0) {
+        if (!nattr || !tok_is_final(s, last_real_tok(s, k, b))) continue;
+        if (add_dash_q(s, k, last_real_tok(s, k, b) + 1, p, &q)) return KR_NOMEM;
+        q->inherit = -3;
+        q->conf = 0.6;
+        continue;
+      }
+      int64_t first = s->nqq;
+      if (add_dash_q(s, k, v, p, &q)) return KR_NOMEM;
+      if (s->nqq == first) continue;
+      q->ma = np.a; q->mb = np.b;
+      set_cue(q, -1, v, part, part >= 0 ? part + 1 : -1);
+      mark_used(s, v, v + 1);
+      /* the rest of the paragraph after the attribution's sentence */
+      int64_t r = np.b;
+      while (r < b && !tok_is_final(s, r)) r++;
+      while (r < b && tok_is_final(s, r)) r++;
+      if (r >= b || !(s->tok[r].flags & (T_CAP | T_MARK))) continue;
+      int64_t v2 = dash_attr(s, r, b, &np, &part);
+      int64_t end = v2 >= 0 ? v2 : last_real_tok(s, r, b) + 1;
+      if (v2 < 0 && !(tok_is_char(s, end - 1, '!') || tok_is_char(s, end - 1, '?'))) continue;
+      int64_t nq0 = s->nqq;
+      if (add_dash_q(s, r, end, p, &q)) return KR_NOMEM;
+      if (s->nqq == nq0) continue;
+      if (v2 >= 0) {
+        q->ma = np.a; q->mb = np.b;
+        set_cue(q, -1, v2, part, part >= 0 ? part + 1 : -1);
+        mark_used(s, v2, v2 + 1);
+      } else {
+        q->ma = s->qq[first].ma; q->mb = s->qq[first].mb;
+        q->inherit = first;
+        q->c1a = -1;
+      }
+    }
+  }
+  return KR_OK;
+}
+
 /* ---- 5. reported speech ------------------------------------------------ */
 
 /* Mark the not-yet-used quote spans inside [ta, tb) as parts of a reported
@@ -959,10 +1244,6 @@ static int64_t sent_body_end(const qa_state *s, int64_t a, int64_t b) {
   return e;
 }
 
-static int in_direct(const qa_state *s, int64_t k) {
-  int32_t x = s->tok[k].span;
-  return x >= 0 && (s->sp[x].state == S_DIRECT || s->sp[x].state == S_SKIP);
-}
 
 static int add_reported(qa_state *s, int64_t ta, int64_t tb, int64_t ma, int64_t mb,
                         int64_t aux, int64_t v, int64_t pa, int64_t pb, double conf, qa_q **out) {
@@ -1218,7 +1499,7 @@ static void state_free(qa_state *s) {
   kr_free(s->para_flag);
   kr_free(s->sent_tok);
   kr_free(s->tok_sent);
-  kr_free(s->wcache);
+  kr_free(s->lw);
   kr_segments_free(&s->seg);
   qa_ent_free(s);
 }
@@ -1246,21 +1527,20 @@ int kr_qa_run(const kr_text *t, kr_qa *a) {
   s.lx_pron = kr_lexicon_get("pronouns");
   s.lx_func = kr_lexicon_get("function_words");
   s.lx_given = kr_lexicon_get("given_names");
+  s.lx_captions = kr_lexicon_get("captions");
   int rc = KR_OK;
   if (!s.lx_cues || !s.lx_pron) goto done;
   if ((rc = kr_segment(t, &s.seg)) != KR_OK) goto done;
   if ((rc = tokenize(&s)) != KR_OK) goto done;
   if (s.ntok == 0 || s.seg.npara == 0) goto done;
   if ((rc = map_segments(&s)) != KR_OK) goto done;
-  s.wcap = 64;
-  while (s.wcap < 2 * s.ntok && s.wcap < ((int64_t)1 << 40)) s.wcap *= 2;
-  s.wcache = kr_malloc((size_t)s.wcap * sizeof(int64_t));
-  if (!s.wcache) { rc = KR_NOMEM; goto done; }
-  memset(s.wcache, 0xff, (size_t)s.wcap * sizeof(int64_t));
+  if ((rc = assign_types(&s)) != KR_OK) goto done;
+  filters_build(&s);
   if ((rc = pair_marks(&s)) != KR_OK) goto done;
   if ((rc = classify_paragraphs(&s)) != KR_OK) goto done;
   if ((rc = direct_quotes(&s)) != KR_OK) goto done;
   if ((rc = nested_quotes(&s)) != KR_OK) goto done;
+  if ((rc = dash_quotes(&s)) != KR_OK) goto done;
   if ((rc = reported_speech(&s)) != KR_OK) goto done;
   if ((rc = continuations(&s)) != KR_OK) goto done;
   /* inherit indexes refer to positions in qq: resolve split-quote links

@@ -46,13 +46,33 @@ static int name_word(qa_state *s, int64_t i) {
   if (s->tok[i].flags & T_ALLCAP) return 1;   /* "OM", "VS", "NOS" */
   uint32_t lx = qa_lex(s, i);
   if (lx & (L_FUNC | L_PRON | L_CUE | L_HON | L_NAT)) return (lx & L_PART) && !(lx & L_DET) ? 2 : 0;
-  if ((lx & L_ROLE) && !(s->tok[i].flags & T_ALLCAP)) return 0;
+  /* a contracted Flemish particle ("Vanden Berghe") that is no given name */
+  if ((lx & L_PART) && !(lx & L_GIVEN) && s->tok[i].b1 - s->tok[i].b0 >= 4) return 2;
+  if ((lx & L_ROLE) && !(s->tok[i].flags & T_ALLCAP)) {
+    /* a given name that is also a noun ("Noor", "Bakker") before a surname */
+    return (lx & L_GIVEN) && is_word(s, i + 1) && (s->tok[i + 1].flags & T_CAP) && !(s->tok[i + 1].flags & T_SSTART) &&
+           !(qa_lex(s, i + 1) & (L_FUNC | L_ROLE));
+  }
   return 1;
 }
 
 static int is_particle(qa_state *s, int64_t i) {
   return is_word(s, i) && (qa_lex(s, i) & L_PART) && !(s->tok[i].flags & T_SIG);
 }
+
+/* A capitalised "De"/"Het"-like particle inside a sentence that starts a
+** surname ("zei De Vlieger", "aldus Van den Broek"): a determiner there
+** would be written in lower case. Not for organisation names. */
+static int det_particle_start(qa_state *s, int64_t i) {
+  if (!is_word(s, i) || !(s->tok[i].flags & T_CAP) || (s->tok[i].flags & (T_SSTART | T_ALLCAP))) return 0;
+  if (i > 0 && (s->tok[i - 1].flags & T_MARK)) return 0;
+  uint32_t lx = qa_lex(s, i);
+  if (!(lx & L_PART) || !(lx & L_DET)) return 0;
+  int64_t j = i + 1;
+  while (is_particle(s, j) && j < i + 3) j++;
+  return name_word(s, j) == 1 && !(s->tok[j].flags & T_ALLCAP) && !(qa_lex(s, j) & (L_ORG | L_PARTY | L_PLACE));
+}
+
 
 int qa_is_role_word(qa_state *s, int64_t i) {
   return is_word(s, i) && (qa_lex(s, i) & L_ROLE) && !(qa_lex(s, i) & (L_FUNC | L_PRON));
@@ -95,7 +115,7 @@ static int64_t name_run(qa_state *s, int64_t i, int64_t lim) {
           if (s->tok[j].flags & T_ALLCAP) ok = 0;
           if (qa_lex(s, j) & (L_PARTY | L_PLACE | L_ORG)) ok = 0;
           if (!ok) break;
-        } else if (qa_lex(s, k) & L_DET) {
+        } else if ((qa_lex(s, k) & L_DET) && !(k == i && det_particle_start(s, k))) {
           break;
         }
         k = j;
@@ -133,13 +153,37 @@ static int64_t van_complement(qa_state *s, int64_t k, int64_t lim) {
   int det = 0;
   if (is_word(s, j) && (qa_lex(s, j) & L_DET)) { j++; det = 1; }
   int64_t st = j;
+  int lowered = 0;   /* "officier van justitie Marieke Verhoeven": a lower-case noun ends it */
   while (j < lim && j < st + 4) {
-    if (name_word(s, j) == 1 || (s->tok[j].flags & T_ALLCAP)) { j++; continue; }
-    if (j == st && (lower_free(s, j) || qa_is_role_word(s, j)) && (det || (s->tok[j].flags & T_LOWER))) { j++; continue; }
+    if (!lowered && (name_word(s, j) == 1 || (s->tok[j].flags & T_ALLCAP))) { j++; continue; }
+    if (j == st && (lower_free(s, j) || qa_is_role_word(s, j)) && (det || (s->tok[j].flags & T_LOWER))) { lowered = (s->tok[j].flags & T_LOWER) != 0; j++; continue; }
     if (j > st && (qa_lex(s, j) & L_PART) && name_word(s, j + 1) == 1) { j++; continue; }
     break;
   }
   return j > st ? j : k;
+}
+
+/* A capitalised noun in the title slot before a full name, at the start
+** of a sentence or after a mark ("Garagehouder Luc Peeters",
+** "Politicologe Sarah Mertens"): not a given name itself, followed by a
+** known given name and a surname. */
+static int title_noun(qa_state *s, int64_t k, int64_t lim) {
+  if (k + 2 >= lim || !is_word(s, k) || !(s->tok[k].flags & T_CAP) || (s->tok[k].flags & (T_ALLCAP | T_INITIAL | T_SIG)))
+    return 0;
+  if (!(s->tok[k].flags & T_SSTART) && !(k > 0 && (s->tok[k - 1].flags & T_MARK))) return 0;
+  uint32_t lx = qa_lex(s, k);
+  if (lx & (L_GIVEN | L_PART | L_FUNC | L_PRON | L_CUE | L_ORG | L_PARTY | L_PLACE | L_NAT | L_HON)) return 0;
+  if (!(qa_lex(s, k + 1) & L_GIVEN) || name_word(s, k + 1) != 1) return 0;
+  return name_word(s, k + 2) == 1 || is_particle(s, k + 2);
+}
+
+/* A capitalised adjective of origin used as a noun ("de Kortrijkse", "de
+** Amsterdamse"): ends in -se and no name follows. */
+static int origin_adjective(qa_state *s, int64_t k, int64_t lim) {
+  if (!is_word(s, k) || !(s->tok[k].flags & T_CAP) || (s->tok[k].flags & T_ALLCAP)) return 0;
+  int64_t b0 = s->tok[k].b0, b1 = s->tok[k].b1;
+  if (b1 - b0 < 5 || s->t->z[b1 - 2] != 's' || s->t->z[b1 - 1] != 'e') return 0;
+  return !(k + 1 < lim && name_word(s, k + 1) == 1);
 }
 
 int qa_np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np) {
@@ -159,7 +203,7 @@ int qa_np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np) {
     }
   }
   np->a = i;
-  if ((lx & L_DET) && !(s->tok[k].flags & T_CAP && name_word(s, k) == 1)) { np->det = k; k++; }
+  if ((lx & L_DET) && !(s->tok[k].flags & T_CAP && name_word(s, k) == 1) && !det_particle_start(s, k)) { np->det = k; k++; }
   int64_t end = k;
   int nlower = 0;
   while (k < lim && k < i + NP_MAX) {
@@ -171,7 +215,19 @@ int qa_np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np) {
     }
     if (qa_word_is(s, k, "heer") && np->det >= 0) { np->hon_gender = 'm'; k++; end = k; continue; }
     if ((lx & (L_NAT | L_AGE)) && np->n0 < 0) { k++; end = k; if (lx & L_AGE) np->head = k - 1; continue; }
-    if ((qa_is_role_word(s, k) || (lx & (L_ANON | L_ORG))) && np->n0 < 0 && !(s->tok[k].flags & T_ALLCAP)) {
+    if (np->n0 < 0 && np->r0 < 0 && title_noun(s, k, lim)) {
+      /* "Conrector Annemiek Veldhuis": a noun in the title slot */
+      np->r0 = np->head = k;
+      if (s->tok[k].gender && !np->hon_gender) np->hon_gender = s->tok[k].gender;
+      np->r1 = ++k;
+      end = k;
+      continue;
+    }
+    if (np->n0 < 0 && np->head >= 0 && (qa_lex(s, np->head) & L_AGE) && origin_adjective(s, k, lim)) {
+      /* "de 49-jarige Kortrijkse": an origin adjective used as a noun */
+      k++; end = k; continue;
+    }
+    if ((qa_is_role_word(s, k) || (lx & (L_ANON | L_ORG))) && np->n0 < 0 && !(s->tok[k].flags & T_ALLCAP) && name_word(s, k) != 1) {
       if (np->r0 < 0) np->r0 = k;
       if (s->tok[k].gender && !np->hon_gender) np->hon_gender = s->tok[k].gender;
       np->head = k;
@@ -240,6 +296,11 @@ int qa_np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np) {
     }
     int64_t v = van_complement(s, end, lim);
     if (v > end) { np->v0 = end; np->v1 = v; end = v; }
+    else if (qa_word_is(s, end, "uit") && name_word(s, end + 1) == 1) {
+      /* "Ingrid Wolters uit Gieten": where the person is from */
+      int64_t e = name_run(s, end + 1, lim);
+      if (e > end + 1) end = e;
+    }
   }
   np->b = end;
   if (np->b <= np->a) return 0;
@@ -409,7 +470,7 @@ static kr_str tok_text(qa_state *s, int64_t a, int64_t b, int lc) {
 static int is_demonym(qa_state *s, int64_t i) {
   char w[48];
   int n = qa_lower(s, i, w, sizeof w);
-  int r = n > 0 && s->lx_roles ? kr_lexicon_find(s->lx_roles, w, (size_t)n) : -1;
+  int r = n > 0 && s->lx_roles ? qa_lookup(s, s->lx_roles, w, (size_t)n) : -1;
   return r >= 0 && !strcmp(kr_lexicon_cell(s->lx_roles, r, 2), "demonym");
 }
 
@@ -429,6 +490,15 @@ static kr_str np_role(qa_state *s, const qa_np *np, int64_t *party_tok) {
     uint32_t lx = qa_lex(s, np->br0);
     if (lx & L_PARTY) *party_tok = np->br0;
     else if ((s->tok[np->br0].flags & T_ALLCAP) && !(s->tok[np->br0].flags & T_DIGIT)) *party_tok = np->br0;
+  } else if (np->br0 >= 0 && np->br1 - np->br0 <= 3) {
+    /* "(Open VLD)", "(KU Leuven)": capitalised words with an acronym name
+    ** an organisation, not a portfolio */
+    int caps = 1, acro = 0;
+    for (int64_t k = np->br0; k < np->br1; k++) {
+      if (!(s->tok[k].flags & T_CAP)) caps = 0;
+      if ((s->tok[k].flags & T_ALLCAP) && !(s->tok[k].flags & T_DIGIT)) acro = 1;
+    }
+    if (caps && acro) *party_tok = np->br0;
   }
   if (a >= 0 && is_demonym(s, a)) a = -1;
   if (a < 0) return r;
@@ -455,7 +525,7 @@ static kr_str np_role(qa_state *s, const qa_np *np, int64_t *party_tok) {
 ** role compound ("VVD-leider" -> VVD), or a capitalised "van" complement. */
 static kr_str np_org(qa_state *s, const qa_np *np, int64_t party_tok) {
   kr_str r = {-1, 0};
-  if (party_tok >= 0) return tok_text(s, party_tok, party_tok + 1, 0);
+  if (party_tok >= 0) return tok_text(s, party_tok, party_tok == np->br0 ? np->br1 : party_tok + 1, 0);
   if (np->r0 >= 0) {
     const unsigned char *z = s->t->z;
     int64_t b0 = s->tok[np->r0].b0, b1 = s->tok[np->r0].b1, h = -1;
@@ -704,6 +774,7 @@ static int64_t find_q_by_b0(const qa_state *s, int64_t b0) {
 }
 
 static int in_direct_tok(const qa_state *s, int64_t k) {
+  if (s->tok[k].flags & T_DASHQ) return 1;
   int32_t x = s->tok[k].span;
   return x >= 0 && s->sp[x].state == S_DIRECT;
 }
@@ -789,7 +860,7 @@ static void name_parts(qa_state *s, went *w, kr_entity *e) {
   /* a token "Jacobs-van" joins the next word */
   if (sur - 1 >= n0) {
     int64_t b0 = s->tok[sur - 1].b0, b1 = s->tok[sur - 1].b1;
-    for (int64_t k = b1 - 1; k > b0; k--) if (z[k] == '-') { if (kr_lexicon_find(s->lx_part, (const char *)z + k + 1, (size_t)(b1 - k - 1)) >= 0) sur--; break; }
+    for (int64_t k = b1 - 1; k > b0; k--) if (z[k] == '-') { if (qa_lookup(s, s->lx_part, (const char *)z + k + 1, (size_t)(b1 - k - 1)) >= 0) sur--; break; }
   }
   int64_t pe = sur;
   while (pe < n1 - 1 && is_particle(s, pe) && name_word(s, pe) != 1) pe++;
@@ -913,6 +984,34 @@ static void cue_text(qa_state *s, const qa_q *q, kr_quote *r) {
   r->cue = arena_str(s, buf, n);
 }
 
+/* Remember quote x as the last direct quote; the one before it is kept
+** as the last quote of a different speaker. */
+static void push_turn(const qa_state *s, int64_t x, int64_t *last, int64_t *prev) {
+  if (*last < 0 || s->qq[*last].entity != s->qq[x].entity) *prev = *last;
+  *last = x;
+}
+
+/* Dialogue turn-taking: an unattributed quote paragraph that follows two
+** quote paragraphs of two different speakers, one right after the other,
+** is the reply of the speaker before the last ("A: ... / B: ... / A"). */
+static int turn_taking(const qa_state *s, const qa_q *q, int64_t last, int64_t prev) {
+  if (last < 0 || prev < 0) return 0;
+  const qa_q *l = &s->qq[last], *pr = &s->qq[prev];
+  if (l->para != q->para - 1 || pr->para != q->para - 2) return 0;
+  if (l->entity < 0 || pr->entity < 0 || l->entity == pr->entity) return 0;
+  /* each of the two paragraphs holds the words of one speaker only; the
+  ** quotes are in text order, so those of the two paragraphs are adjacent
+  ** (a bounded look, to stay linear) */
+  int64_t x = prev;
+  while (x > 0 && s->qq[x - 1].para >= pr->para && prev - x < 32) x--;
+  for (int n = 0; x < s->nqq && s->qq[x].para <= l->para; x++, n++) {
+    const qa_q *o = &s->qq[x];
+    if (n > 64) return 0;
+    if ((o->para == l->para && o->entity != l->entity) || (o->para == pr->para && o->entity != pr->entity)) return 0;
+  }
+  return 1;
+}
+
 int qa_resolve(qa_state *s) {
   s->ep = kr_malloc(sizeof(qa_ent_priv));
   if (!s->ep) return KR_NOMEM;
@@ -934,7 +1033,7 @@ int qa_resolve(qa_state *s) {
   }
   if (rc) { kr_free(ev); return rc; }
   if (nev > 1) qsort(ev, (size_t)nev, sizeof(event), cmp_ev);
-  int64_t last_direct = -1;
+  int64_t last_direct = -1, prev_direct = -1;   /* the last two direct quotes */
   for (int64_t i = 0; i < nev && s->rc == KR_OK; i++) {
     event *e = &ev[i];
     qa_np np;
@@ -965,7 +1064,7 @@ int qa_resolve(qa_state *s) {
         id = np.a >= 0 ? resolve_np(s, &np, 1) : -1;
         q->entity = id;
         if (id >= 0) p->e[id].spoke = 1;
-        if (q->kind != KR_QK_EMBED && !q->nested) last_direct = e->q;
+        if (q->kind != KR_QK_EMBED && !q->nested) push_turn(s, e->q, &last_direct, &prev_direct);
       }
     } else {
       /* inherit: a split quote, a continuation, a colon without source */
@@ -984,6 +1083,7 @@ int qa_resolve(qa_state *s) {
           }
         }
         if (ok) src = last_direct;
+        if (q->inherit == -3 && turn_taking(s, q, last_direct, prev_direct)) src = prev_direct;
       }
       if (src >= 0) {
         qa_q *sq = &s->qq[src];
@@ -1002,7 +1102,7 @@ int qa_resolve(qa_state *s) {
         q->conf *= 0.8;
       }
       q->entity = id;
-      if (q->kind == KR_QK_DIRECT && !q->nested) last_direct = e->q;
+      if (q->kind == KR_QK_DIRECT && !q->nested) push_turn(s, e->q, &last_direct, &prev_direct);
       if (id >= 0) p->e[id].spoke = 1;
       continue;
     }
