@@ -1,7 +1,8 @@
 /*
 ** lexicon.c - look-ups in the compiled language resources (see lexicon.h).
-** The tables are static and sorted, so every look-up is a binary search
-** without allocation or shared mutable state.
+** The tables are static, sorted and indexed by a static hash table built
+** by lexgen, so a look-up is a hash and a probe, without allocation or
+** shared mutable state.
 */
 #include "lexicon.h"
 #include <string.h>
@@ -17,31 +18,27 @@ const kr_lexicon *kr_lexicon_get(const char *name){
   return 0;
 }
 
-/* Compare row's key with key[0..n) in byte order (a shorter prefix first). */
-static int cmp_key(const kr_lexicon *lx, int row, const char *key, size_t n){
-  const char *k = lx->cell[(size_t)row * (size_t)lx->ncol];
-  size_t kn = (size_t)lx->len[(size_t)row * (size_t)lx->ncol];
-  int c = memcmp(k, key, kn < n ? kn : n);
-  if( c ) return c;
-  return kn < n ? -1 : kn > n ? 1 : 0;
+/* Does row's key equal key[0..n)? */
+static int key_eq(const kr_lexicon *lx, int row, const char *key, size_t n){
+  size_t c = (size_t)row * (size_t)lx->ncol;
+  return (size_t)lx->len[c] == n && memcmp(lx->cell[c], key, n) == 0;
+}
+
+int kr_lexicon_find_h(const kr_lexicon *lx, const char *key, size_t n, unsigned h){
+  unsigned i;
+  if( lx == 0 || lx->nrow == 0 ) return -1;
+  for(i = h & lx->hmask; lx->hash[i] >= 0; i = (i + 1) & lx->hmask){
+    if( key_eq(lx, lx->hash[i], key, n) ) return lx->hash[i];
+  }
+  return -1;
 }
 
 int kr_lexicon_find(const kr_lexicon *lx, const char *key, size_t n){
-  int lo = 0, hi, found = -1;
-  if( lx == 0 ) return -1;
-  hi = lx->nrow - 1;
-  while( lo <= hi ){
-    int mid = (lo + hi) / 2;
-    int c = cmp_key(lx, mid, key, n);
-    if( c == 0 ){ found = mid; hi = mid - 1; }
-    else if( c < 0 ) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return found;
+  return kr_lexicon_find_h(lx, key, n, kr_lexicon_hash(key, n));
 }
 
 int kr_lexicon_key_is(const kr_lexicon *lx, int row, const char *key, size_t n){
-  return lx && row >= 0 && row < lx->nrow && cmp_key(lx, row, key, n) == 0;
+  return lx && row >= 0 && row < lx->nrow && key_eq(lx, row, key, n);
 }
 
 const char *kr_lexicon_cell(const kr_lexicon *lx, int row, int col){

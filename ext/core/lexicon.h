@@ -10,8 +10,9 @@
 ** lower-case what they look up (kr_lower_utf8).
 **
 ** At build time ext/tools/lexgen.c turns the files into static, sorted
-** tables (build/lexicon_data.c): no parsing, no allocation, nothing mutable
-** at run time.
+** tables with a static hash index (build/lexicon_data.c): a look-up is one
+** hash and usually one comparison; no parsing, no allocation, nothing
+** mutable at run time.
 */
 #ifndef KR_LEXICON_H
 #define KR_LEXICON_H
@@ -24,7 +25,22 @@ typedef struct kr_lexicon {
   int nrow;
   const char *const *cell;   /* nrow * ncol cells, rows sorted by key */
   const int *len;            /* byte length of each cell */
+  const int *hash;           /* open-addressing index: first row of a key, or -1 */
+  unsigned hmask;            /* size of hash - 1 (a power of two minus one) */
 } kr_lexicon;
+
+/* The hash the index is built with (32-bit FNV-1a over the key's bytes).
+** Callers that look one word up in several lexicons hash it once and use
+** kr_lexicon_find_h(). */
+static inline unsigned kr_lexicon_hash(const char *key, size_t n){
+  unsigned h = 2166136261u;
+  size_t i;
+  for(i = 0; i < n; i++){
+    h ^= (unsigned char)key[i];
+    h *= 16777619u;
+  }
+  return h;
+}
 
 /* The lexicon called name, or NULL when there is none. */
 const kr_lexicon *kr_lexicon_get(const char *name);
@@ -32,6 +48,8 @@ const kr_lexicon *kr_lexicon_get(const char *name);
 /* Index of the first row whose key is exactly key[0..n), or -1. Rows with
 ** the same key are adjacent: scan forward while kr_lexicon_key_is() holds. */
 int kr_lexicon_find(const kr_lexicon *lx, const char *key, size_t n);
+/* The same with h = kr_lexicon_hash(key, n) already computed. */
+int kr_lexicon_find_h(const kr_lexicon *lx, const char *key, size_t n, unsigned h);
 int kr_lexicon_key_is(const kr_lexicon *lx, int row, const char *key, size_t n);
 
 /* Cell (row, col) as a NUL-terminated string ("" when absent). */

@@ -117,7 +117,6 @@ typedef struct qa_q {
 
 typedef struct qa_ent_priv qa_ent_priv;
 
-#define QA_NFILTER 9   /* lexicons with a per-analysis look-up filter */
 
 typedef struct qa_state {
   const kr_text *t;
@@ -141,8 +140,6 @@ typedef struct qa_state {
       *lx_part, *lx_pron, *lx_func, *lx_given, *lx_captions;
   qa_ent_priv *ep;      /* entity working state (speakers.c) */
   char *lw;             /* lower-cased word forms (qa_tok.lw) */
-  const kr_lexicon *flt_lx[QA_NFILTER];   /* lexicons with a filter */
-  uint64_t flt_bits[QA_NFILTER][64];      /* 4096-bit key-signature filters */
 } qa_state;
 
 #define P_HEAD     1    /* headline, subhead, time stamp: no quotes */

@@ -35,70 +35,16 @@ const char *const kr_quote_kind_name[4] = {"direct", "indirect", "mixed", "embed
 
 /* ---- lexicon look-up --------------------------------------------------- */
 
-/* Compare a lexicon key with w[0..n) in byte order, a prefix first (the
-** order the tables are sorted in). Inline: most keys differ in their first
-** byte, so this is far cheaper than a memcmp call per probe. */
-static inline int key_cmp(const char *k, int kn, const char *w, int n) {
-  int m = kn < n ? kn : n;
-  for (int i = 0; i < m; i++)
-    if (k[i] != w[i]) return (unsigned char)k[i] < (unsigned char)w[i] ? -1 : 1;
-  return kn - n;
-}
-
-/* The first row of lx whose key is w[0..n), or -1: kr_lexicon_find with
-** the comparison inlined (a lower-bound binary search). */
+/* The first row of lx whose key is w[0..n), or -1 (the static hash index
+** of the lexicon: one hash and usually one comparison). */
 int qa_find(const kr_lexicon *lx, const char *w, size_t n) {
-  if (!lx || n > 0x7fff) return -1;
-  int lo = 0, hi = lx->nrow, nc = lx->ncol;
-  while (lo < hi) {
-    int mid = (lo + hi) >> 1;
-    size_t c = (size_t)mid * (size_t)nc;
-    if (key_cmp(lx->cell[c], lx->len[c], w, (int)n) < 0) lo = mid + 1; else hi = mid;
-  }
-  if (lo < lx->nrow) {
-    size_t c = (size_t)lo * (size_t)nc;
-    if (lx->len[c] == (int)n && !memcmp(lx->cell[c], w, n)) return lo;
-  }
-  return -1;
+  return kr_lexicon_find(lx, w, n);
 }
 
-/* The filter bit of a key: its length, first two and last two bytes. */
-static inline uint32_t key_sig(const char *w, size_t n) {
-  const unsigned char *u = (const unsigned char *)w;
-  if (!n) return 0;
-  uint32_t h = (uint32_t)u[0] | (uint32_t)u[n - 1] << 8 | (uint32_t)u[n > 1] << 16 | (uint32_t)u[n - 1 - (n > 1)] << 24;
-  h = (h ^ ((uint32_t)n * 0x9E3779B1u)) * 0x85EBCA6Bu;
-  return h >> (32 - 12);
-}
-
-/* Per-analysis filters of the smaller lexicons: one bit per key signature,
-** so most words that are in none of them cost a bit test, not a binary
-** search. Built at the start of every analysis (about 1,500 keys). */
-static void filters_build(qa_state *s) {
-  const kr_lexicon *lx[QA_NFILTER] = {s->lx_cues, s->lx_roles, s->lx_org, s->lx_anon, s->lx_nat,
-                                      s->lx_hon, s->lx_part, s->lx_pron, s->lx_func};
-  memset(s->flt_bits, 0, sizeof s->flt_bits);
-  for (int k = 0; k < QA_NFILTER; k++) {
-    s->flt_lx[k] = lx[k];
-    if (!lx[k]) continue;
-    for (int r = 0; r < lx[k]->nrow; r++) {
-      size_t c = (size_t)r * (size_t)lx[k]->ncol;
-      uint32_t b = key_sig(lx[k]->cell[c], (size_t)lx[k]->len[c]);
-      s->flt_bits[k][b >> 6] |= (uint64_t)1 << (b & 63);
-    }
-  }
-}
-
-/* qa_find through the filter of lx when it has one. */
+/* The same; kept as the analysis' single entry point for look-ups. */
 int qa_lookup(const qa_state *s, const kr_lexicon *lx, const char *w, size_t n) {
-  if (!lx) return -1;
-  int k = -1;
-  for (int j = 0; k < 0 && j < QA_NFILTER; j++) if (s->flt_lx[j] == lx) k = j;
-  if (k >= 0) {
-    uint32_t b = key_sig(w, n);
-    if (!(s->flt_bits[k][b >> 6] & ((uint64_t)1 << (b & 63)))) return -1;
-  }
-  return qa_find(lx, w, n);
+  (void)s;
+  return kr_lexicon_find(lx, w, n);
 }
 
 /* Does row r of lx have the key w[0..n)? */
@@ -191,9 +137,6 @@ static int tok_is_dash(const qa_state *s, int64_t i) {
   return c == '-' || c == 0x2013 || c == 0x2014;
 }
 
-static int lex_has(const qa_state *s, const kr_lexicon *lx, const char *k, int n) {
-  return qa_lookup(s, lx, k, (size_t)n) >= 0;
-}
 
 /* Is w[0..n) a role noun, directly or as the last part of a compound
 ** ("bestuursvoorzitter", "Navo-topman", "oud-premier")? Sets *g. */
@@ -356,10 +299,11 @@ static uint32_t lex_compute(qa_state *s, int64_t i) {
     char w[64];
     int n = qa_lower(s, i, w, sizeof w);
     if (n > 0) {
+      unsigned h = kr_lexicon_hash(w, (size_t)n);   /* one hash for every lexicon */
       int r;
       int g = 0;
-      if (s->lx_cues && (r = qa_lookup(s, s->lx_cues, w, (size_t)n)) >= 0) { f |= L_CUE; t->cue = (int16_t)(r > 32000 ? 32000 : r); }
-      if (n <= 16 && s->lx_func && (r = qa_lookup(s, s->lx_func, w, (size_t)n)) >= 0) {
+      if (s->lx_cues && (r = kr_lexicon_find_h(s->lx_cues, w, (size_t)n, h)) >= 0) { f |= L_CUE; t->cue = (int16_t)(r > 32000 ? 32000 : r); }
+      if (n <= 16 && s->lx_func && (r = kr_lexicon_find_h(s->lx_func, w, (size_t)n, h)) >= 0) {
         for (; r < s->lx_func->nrow && qa_key_is(s->lx_func, r, w, (size_t)n); r++) {
           const char *c = kr_lexicon_cell(s->lx_func, r, 1);
           if (!strcmp(c, "det")) f |= L_DET;
@@ -372,20 +316,20 @@ static uint32_t lex_compute(qa_state *s, int64_t i) {
           else if (!strcmp(c, "verb")) f |= L_VERB;
         }
       }
-      if (n <= 6 && s->lx_pron && (r = qa_lookup(s, s->lx_pron, w, (size_t)n)) >= 0) {
+      if (n <= 6 && s->lx_pron && (r = kr_lexicon_find_h(s->lx_pron, w, (size_t)n, h)) >= 0) {
         f |= L_PRON;
         const char *c = kr_lexicon_cell(s->lx_pron, r, 1);
         t->gender = c[0] == 'm' ? 'm' : c[0] == 'f' ? 'f' : 0;
       }
-      if (n <= 9 && s->lx_hon && (r = qa_lookup(s, s->lx_hon, w, (size_t)n)) >= 0) {
+      if (n <= 9 && s->lx_hon && (r = kr_lexicon_find_h(s->lx_hon, w, (size_t)n, h)) >= 0) {
         f |= L_HON;
         const char *c = kr_lexicon_cell(s->lx_hon, r, 1);
         t->gender = c[0] == 'm' ? 'm' : c[0] == 'f' ? 'f' : 0;
       }
-      if (n <= 6 && lex_has(s, s->lx_part, w, n)) f |= L_PART;
-      if (w[n - 1] == 'e' && lex_has(s, s->lx_nat, w, n)) f |= L_NAT;  /* all end in -e */
-      if (lex_has(s, s->lx_anon, w, n)) f |= L_ANON;
-      if (s->lx_org && (r = qa_lookup(s, s->lx_org, w, (size_t)n)) >= 0) {
+      if (n <= 6 && (kr_lexicon_find_h(s->lx_part, w, (size_t)n, h) >= 0)) f |= L_PART;
+      if (w[n - 1] == 'e' && (kr_lexicon_find_h(s->lx_nat, w, (size_t)n, h) >= 0)) f |= L_NAT;  /* all end in -e */
+      if ((kr_lexicon_find_h(s->lx_anon, w, (size_t)n, h) >= 0)) f |= L_ANON;
+      if (s->lx_org && (r = kr_lexicon_find_h(s->lx_org, w, (size_t)n, h)) >= 0) {
         const char *c = kr_lexicon_cell(s->lx_org, r, 1);
         if (!strcmp(c, "place")) f |= L_PLACE;
         else if (!strcmp(c, "generic")) f |= L_ORG;
@@ -393,7 +337,7 @@ static uint32_t lex_compute(qa_state *s, int64_t i) {
       }
       if (!(f & (L_FUNC | L_PRON)) && ((t->flags & T_LOWER) || memchr(w, '-', (size_t)n) ? role_word(s, w, n, &g)
                                                                                 : cap_role_word(s, w, n, &g))) { f |= L_ROLE; if (!t->gender) t->gender = (int8_t)g; }
-      if ((t->flags & T_CAP) && s->lx_given && (r = qa_lookup(s, s->lx_given, w, (size_t)n)) >= 0) {
+      if ((t->flags & T_CAP) && s->lx_given && (r = kr_lexicon_find_h(s->lx_given, w, (size_t)n, h)) >= 0) {
         f |= L_GIVEN;
         const char *c = kr_lexicon_cell(s->lx_given, r, 1);
         if (!t->gender) t->gender = c[0] == 'm' ? 'm' : c[0] == 'f' ? 'f' : 0;
@@ -1535,7 +1479,6 @@ int kr_qa_run(const kr_text *t, kr_qa *a) {
   if (s.ntok == 0 || s.seg.npara == 0) goto done;
   if ((rc = map_segments(&s)) != KR_OK) goto done;
   if ((rc = assign_types(&s)) != KR_OK) goto done;
-  filters_build(&s);
   if ((rc = pair_marks(&s)) != KR_OK) goto done;
   if ((rc = classify_paragraphs(&s)) != KR_OK) goto done;
   if ((rc = direct_quotes(&s)) != KR_OK) goto done;

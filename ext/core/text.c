@@ -44,9 +44,27 @@ int kr_text_init(kr_text *t, const char *z, int64_t n){
     t->nckpt = 0;
     return KR_NOMEM;
   }
-  for(k = 0, i = 0; i < n; i++){
-    unsigned char b = u[i];
-    if( (i & (KR_CKPT - 1)) == 0 ) t->ckpt[k++] = count * 2 + inlead;
+  for(k = 0, i = 0; i < n; ){
+    unsigned char b;
+    if( (i & (KR_CKPT - 1)) == 0 ){
+      t->ckpt[k++] = count * 2 + inlead;
+      /* a whole block of ASCII: 64 characters at once */
+      if( i + KR_CKPT <= n ){
+        uint64_t w = 0, x;
+        int j;
+        for(j = 0; j < KR_CKPT; j += 8){
+          memcpy(&x, u + i + j, 8);
+          w |= x;
+        }
+        if( (w & 0x8080808080808080ull) == 0 ){
+          count += KR_CKPT;
+          inlead = 0;
+          i += KR_CKPT;
+          continue;
+        }
+      }
+    }
+    b = u[i++];
     if( b >= 0xC0 ){ count++; inlead = 1; }
     else if( (b & 0xC0) == 0x80 && inlead ){ /* continuation */ }
     else { count++; inlead = 0; }
@@ -301,6 +319,8 @@ static int add_sentence(kr_segments *seg, int64_t b0, int64_t b1, int32_t para){
 
 /* Trim white space from both ends of [*b0, *b1). */
 static void trim(const unsigned char *z, int64_t *b0, int64_t *b1){
+  /* the common case: no white space at either end */
+  if( *b0 < *b1 && z[*b0] > ' ' && z[*b0] < 0x80 && z[*b1 - 1] > ' ' && z[*b1 - 1] < 0x80 ) return;
   while( *b0 < *b1 ){
     int len;
     uint32_t c = kr_decode(z, *b1, *b0, &len);
@@ -325,8 +345,13 @@ static int split_paragraph(const kr_text *t, kr_segments *seg, int64_t p0, int64
   int64_t i = p0, s0 = p0;
   while( i < p1 ){
     int len;
-    uint32_t c = kr_decode(z, p1, i, &len);
+    uint32_t c;
     int64_t e, k;
+    /* only '.', '!', '?' and the first byte of '…' (E2 80 A6) can end a
+    ** sentence: skip every other byte without decoding */
+    unsigned char b = z[i];
+    if( b != '.' && b != '!' && b != '?' && b != 0xE2 ){ i++; continue; }
+    c = kr_decode(z, p1, i, &len);
     if( !is_terminal(c) ){ i += len; continue; }
     /* the run of terminal punctuation, then closing marks and brackets */
     e = i + len;

@@ -23,6 +23,13 @@ static void *xrealloc(void *p, size_t n){
   return p;
 }
 
+/* The same hash as kr_lexicon_hash() in ext/core/lexicon.h. */
+static unsigned fnv1a(const char *k){
+  unsigned h = 2166136261u;
+  for(; *k; k++){ h ^= (unsigned char)*k; h *= 16777619u; }
+  return h;
+}
+
 static int cmp_row(const void *a, const void *b){
   const Row *x = a, *y = b;
   int c = strcmp(x->cell[0], y->cell[0]);
@@ -139,8 +146,26 @@ int main(int argc, char **argv){
       fputc('\n', out);
     }
     if( nrow == 0 ) fputs("  0\n", out);
-    fprintf(out, "};\nstatic const kr_lexicon lx_%s = { \"%s\", %d, %d, lx_%s_cell, lx_%s_len };\n\n",
-            name, name, ncol, nrow, name, name);
+    /* the hash index: every distinct key once, pointing at its first row */
+    {
+      unsigned size = 8, *slot, i;
+      int ndistinct = 0;
+      for(r = 0; r < nrow; r++) if( r == 0 || strcmp(rows[r].cell[0], rows[r - 1].cell[0]) ) ndistinct++;
+      while( size < (unsigned)ndistinct * 2 ) size *= 2;
+      slot = xrealloc(0, sizeof(unsigned) * size);
+      for(i = 0; i < size; i++) slot[i] = (unsigned)-1;
+      for(r = 0; r < nrow; r++){
+        const char *k = rows[r].cell[0];
+        if( r > 0 && strcmp(k, rows[r - 1].cell[0]) == 0 ) continue;
+        for(i = fnv1a(k) & (size - 1); slot[i] != (unsigned)-1; i = (i + 1) & (size - 1)){}
+        slot[i] = (unsigned)r;
+      }
+      fprintf(out, "};\nstatic const int lx_%s_hash[] = {", name);
+      for(i = 0; i < size; i++) fprintf(out, "%s%d,", i % 16 ? " " : "\n  ", (int)slot[i]);
+      fprintf(out, "\n};\nstatic const kr_lexicon lx_%s = { \"%s\", %d, %d, lx_%s_cell, lx_%s_len, lx_%s_hash, %uu };\n\n",
+              name, name, ncol, nrow, name, name, name, size - 1);
+      free(slot);
+    }
     for(r = 0; r < nrow; r++){
       for(c = 0; c < rows[r].ncell; c++) free(rows[r].cell[c]);
       free(rows[r].cell);

@@ -184,6 +184,25 @@ static void test_lexicon(void){
   r = kr_lexicon_find(lx, "enz.", 4);
   KT_STR(kr_lexicon_cell(lx, r, 1), "end");
   KT_STR(kr_lexicon_cell(lx, -1, 0), "");
+  /* the hash index finds the first row of every key of every lexicon */
+  {
+    int k, bad = 0, rows = 0;
+    for(k = 0; k < kr_nlexicons; k++){
+      const kr_lexicon *l = kr_lexicons[k];
+      int row;
+      KT_CHECK(kr_lexicon_get(l->name) == l);
+      for(row = 0; row < l->nrow; row++){
+        const char *key = kr_lexicon_cell(l, row, 0);
+        int f = kr_lexicon_find(l, key, strlen(key));
+        rows++;
+        if( f < 0 || f > row || strcmp(kr_lexicon_cell(l, f, 0), key) != 0
+         || (f > 0 && strcmp(kr_lexicon_cell(l, f - 1, 0), key) == 0) ) bad++;
+      }
+      KT_INT(kr_lexicon_find(l, "\x01no such key", 13), -1);
+    }
+    KT_INT(bad, 0);
+    KT_CHECK(rows > 1000);
+  }
 }
 
 void test_text(void){
