@@ -12,25 +12,29 @@
 */
 #include "glue.h"
 #include "core/dates.h"
-#include <pthread.h>
 #include <string.h>
 
-/* The date lexicons are looked up once per process; after that the struct
-** is read-only, shared by every connection and thread. */
-static kr_date_lex g_lex;
-static int g_lex_rc = KR_NOMEM;
-static pthread_once_t g_lex_once = PTHREAD_ONCE_INIT;
+/* The date lexicons are indexed once per connection, in kr_register_dates,
+** into a kr_date_lex shared by extract_dates (the module and its JSON
+** scalar) and parse_dutch_date (both arities) of that connection. Each of
+** the three registrations holds a reference; the last one to go (when the
+** connection closes, or when a function is replaced) frees the index.
+** Nothing is shared between connections, and an allocation failure fails
+** that one registration only. */
+typedef struct date_aux {
+  kr_date_lex *lx;
+  int refs;             /* changed only under the connection's mutex */
+} date_aux;
 
-static void lex_init(void){ g_lex_rc = kr_date_lex_init(&g_lex); }
-
-static const kr_date_lex *date_lex(void){
-  pthread_once(&g_lex_once, lex_init);
-  return g_lex_rc == KR_OK ? &g_lex : 0;
+static void aux_unref(void *p){
+  date_aux *a = (date_aux *)p;
+  if( --a->refs == 0 ){ kr_date_lex_free(a->lx); sqlite3_free(a); }
 }
 
 /* Read the optional reference argument. Returns SQLITE_OK (ref->ok = 0 when
 ** absent or NULL) or an error code with *pzErr set. */
-static int read_ref(sqlite3 *db, sqlite3_value *v, const char *fname, kr_dref *ref, char **pzErr){
+static int read_ref(sqlite3 *db, const kr_date_lex *lx, sqlite3_value *v, const char *fname,
+                    kr_dref *ref, char **pzErr){
   const unsigned char *z;
   int64_t n;
   int rc;
@@ -38,7 +42,7 @@ static int read_ref(sqlite3 *db, sqlite3_value *v, const char *fname, kr_dref *r
   if( v == 0 || sqlite3_value_type(v) == SQLITE_NULL ) return SQLITE_OK;
   rc = kr_value_text(db, v, &z, &n);
   if( rc != SQLITE_OK ) return rc;
-  if( !kr_dref_parse(date_lex(), (const char *)z, n, ref) ){
+  if( !kr_dref_parse(lx, (const char *)z, n, ref) ){
     *pzErr = sqlite3_mprintf("%s(): invalid reference date '%.*s'", fname,
                              (int)(n > 200 ? 200 : n), z ? (const char *)z : "");
     return SQLITE_ERROR;
@@ -49,19 +53,20 @@ static int read_ref(sqlite3 *db, sqlite3_value *v, const char *fname, kr_dref *r
 /* ---- parse_dutch_date ---------------------------------------------------- */
 
 static void parse_dutch_date_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv){
+  const kr_date_lex *lx = ((const date_aux *)sqlite3_user_data(ctx))->lx;
   const unsigned char *z;
   int64_t n;
   kr_dref ref;
   char out[32], *err = 0;
   int rc;
   if( kr_arg_text(ctx, argv[0], "parse_dutch_date", &z, &n) <= 0 ) return;
-  rc = read_ref(sqlite3_context_db_handle(ctx), argc > 1 ? argv[1] : 0, "parse_dutch_date", &ref, &err);
+  rc = read_ref(sqlite3_context_db_handle(ctx), lx, argc > 1 ? argv[1] : 0, "parse_dutch_date", &ref, &err);
   if( rc != SQLITE_OK ){
     if( err ){ sqlite3_result_error(ctx, err, -1); sqlite3_free(err); }
     else sqlite3_result_error_code(ctx, rc);
     return;
   }
-  if( kr_date_parse(date_lex(), (const char *)z, n, &ref, out) ){
+  if( kr_date_parse(lx, (const char *)z, n, &ref, out) ){
     sqlite3_result_text(ctx, out, -1, SQLITE_TRANSIENT);
   }
 }
@@ -88,17 +93,15 @@ static int extract_dates_fill(sqlite3 *db, void *aux, sqlite3_value **argv, kr_r
   int64_t n, i;
   kr_dref ref;
   kr_dates d;
-  kr_text t;
+  const kr_date_lex *lx = ((const date_aux *)aux)->lx;
   int rc;
-  (void)aux;
   rc = kr_value_text(db, argv[0], &z, &n);
   if( rc != SQLITE_OK || z == 0 ) return rc;
-  rc = read_ref(db, argv[1], "extract_dates", &ref, pzErr);
+  rc = read_ref(db, lx, argv[1], "extract_dates", &ref, pzErr);
   if( rc != SQLITE_OK ) return rc;
   if( n == 0 ) return SQLITE_OK;
   memset(&d, 0, sizeof d);
-  if( kr_dates_extract(date_lex(), (const char *)z, n, &ref, &d) != KR_OK ) return SQLITE_NOMEM;
-  if( kr_text_init(&t, (const char *)z, n) != KR_OK ){ kr_dates_free(&d); return SQLITE_NOMEM; }
+  if( kr_dates_extract(lx, (const char *)z, n, &ref, &d) != KR_OK ) return SQLITE_NOMEM;
   for(i = 0; i < d.n; i++){
     const kr_date *e = &d.a[i];
     kr_rows_text(rows, (const char *)z + e->b0, e->b1 - e->b0);
@@ -106,9 +109,13 @@ static int extract_dates_fill(sqlite3 *db, void *aux, sqlite3_value **argv, kr_r
     kr_rows_cstr(rows, date_types[e->type & 3]);
     cell_text(rows, e->first);
     cell_text(rows, e->last);
-    kr_rows_span(rows, &t, e->b0, e->b1);
+    /* the span columns (start, length, byte_start, byte_end) from the
+    ** character offsets the tokenizer counted (see kr_rows_span) */
+    kr_rows_int(rows, e->c0 + 1);
+    kr_rows_int(rows, e->c1 - e->c0);
+    kr_rows_int(rows, e->b0);
+    kr_rows_int(rows, e->b1);
   }
-  kr_text_free(&t);
   kr_dates_free(&d);
   return rows->rc;
 }
@@ -118,15 +125,19 @@ static const kr_tvf extract_dates_def = {
 };
 
 int kr_register_dates(sqlite3 *db, char **pzErr){
-  int rc;
-  if( date_lex() == 0 ){
-    *pzErr = sqlite3_mprintf("krant: the date lexicons are missing");
-    return SQLITE_ERROR;
+  date_aux *a = (date_aux *)sqlite3_malloc(sizeof *a);
+  int rc, n;
+  (void)pzErr;
+  if( a == 0 ) return SQLITE_NOMEM;
+  a->refs = 1;
+  a->lx = kr_date_lex_new();
+  if( a->lx == 0 ){ sqlite3_free(a); return SQLITE_NOMEM; }
+  /* each registration takes a reference; a failed one drops it at once */
+  rc = kr_register_tvf_ex(db, &extract_dates_def, a, 1, aux_unref);
+  for(n = 1; n <= 2 && rc == SQLITE_OK; n++){
+    a->refs++;
+    rc = sqlite3_create_function_v2(db, "parse_dutch_date", n, KR_PURE, a,
+                                    parse_dutch_date_fn, 0, 0, aux_unref);
   }
-  rc = sqlite3_create_function(db, "parse_dutch_date", 1, KR_PURE, 0, parse_dutch_date_fn, 0, 0);
-  if( rc == SQLITE_OK ){
-    rc = sqlite3_create_function(db, "parse_dutch_date", 2, KR_PURE, 0, parse_dutch_date_fn, 0, 0);
-  }
-  if( rc == SQLITE_OK ) rc = kr_register_tvf(db, &extract_dates_def, 0, 1);
   return rc;
 }

@@ -96,10 +96,21 @@ static char *put_num(char *p, int v, int width){
   return p;
 }
 
+/* Two digits, 00..99. */
+static char *put2(char *p, int v){
+  p[0] = (char)('0' + v / 10); p[1] = (char)('0' + v % 10);
+  return p + 2;
+}
+
+/* Four digits; y is 1..9999 here. */
+static char *put4(char *p, int y){
+  return put2(put2(p, y / 100), y % 100);
+}
+
 static char *put_ymd(char *p, int y, int m, int d){
-  p = put_num(p, y, 4); *p++ = '-';
-  p = put_num(p, m, 2); *p++ = '-';
-  return put_num(p, d, 2);
+  p = put4(p, y); *p++ = '-';
+  p = put2(p, m); *p++ = '-';
+  return put2(p, d);
 }
 
 static void set_day(char *out, int64_t day){
@@ -113,6 +124,13 @@ static void set_range(kr_date *o, int64_t a, int64_t b){
   set_day(o->first, a);
   set_day(o->last, b);
   if( !o->first[0] || !o->last[0] ){ o->first[0] = 0; o->last[0] = 0; }
+}
+
+/* The bounds from y-m1-d1 to y-m2-d2 of one year (y in 1..9999), written
+** without converting to days. */
+static void set_range_ymd(kr_date *o, int y, int m1, int d1, int m2, int d2){
+  *put_ymd(o->first, y, m1, d1) = 0;
+  *put_ymd(o->last, y, m2, d2) = 0;
 }
 
 void dval_format(const dval *v, kr_date *o){
@@ -132,28 +150,26 @@ void dval_format(const dval *v, kr_date *o){
   if( y < 1 || y > 9999 ) return;
   switch( v->g ){
     case G_DAY: case G_DT: case G_DPART: {
-      int64_t day;
       if( !kr_valid_ymd(v->y, v->m, v->d) ) return;
       p = put_ymd(p, v->y, v->m, v->d);
       if( v->g == G_DT ){
-        *p++ = 'T'; p = put_num(p, v->hh, 2); *p++ = ':'; p = put_num(p, v->mi, 2);
+        *p++ = 'T'; p = put2(p, v->hh); *p++ = ':'; p = put2(p, v->mi);
       }else if( v->g == G_DPART ){
         *p++ = 'T'; memcpy(p, kr_dpart_code[v->x & 3], 2); p += 2;
       }
       *p = 0;
-      day = kr_days_from_civil(v->y, v->m, v->d);
-      set_range(o, day, day);
+      memcpy(o->first, o->value, 10); o->first[10] = 0;
+      memcpy(o->last, o->value, 10); o->last[10] = 0;
       return;
     }
     case G_MONTH:
       if( v->m < 1 || v->m > 12 ) return;
-      p = put_num(p, v->y, 4); *p++ = '-'; p = put_num(p, v->m, 2); *p = 0;
-      set_range(o, kr_days_from_civil(v->y, v->m, 1),
-                kr_days_from_civil(v->y, v->m, kr_dim(v->y, v->m)));
+      p = put4(p, v->y); *p++ = '-'; p = put2(p, v->m); *p = 0;
+      set_range_ymd(o, v->y, v->m, 1, v->m, kr_dim(v->y, v->m));
       return;
     case G_YEAR:
-      *put_num(p, v->y, 4) = 0;
-      set_range(o, kr_days_from_civil(v->y, 1, 1), kr_days_from_civil(v->y, 12, 31));
+      *put4(p, v->y) = 0;
+      set_range_ymd(o, v->y, 1, 1, 12, 31);
       return;
     case G_WEEK: case G_WE: {
       int64_t mon = kr_iso_monday(v->y, v->x);

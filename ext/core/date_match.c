@@ -43,7 +43,7 @@ static int lc_is_n(scan *s, int i, const char *w, size_t n){
 }
 /* Is token i the word w (a string literal, lower case)? */
 #define lc_is(s, i, w) lc_is_n(s, i, w, sizeof(w) - 1)
-static int wval(scan *s, int i, int c){ return date_atoi(date_word_val(s, T(s, i), c, 2)); }
+static int wval(scan *s, int i, int c){ return date_word_num(s, T(s, i), c); }
 static const char *wstr(scan *s, int i, int c, int col){ return date_word_val(s, T(s, i), c, col); }
 
 /* The end of a text or of a clause: nothing, punctuation or a new line. */
@@ -59,17 +59,11 @@ static int sentence_start_tok(scan *s, int i){
                                 || kr_quote_mark(p->ch));
 }
 
+/* The value of token i as a number word of kind "card" or "ord", or -1. */
 static int number_word(scan *s, int i, const char *kind){
   tok *t = T(s, i);
-  if( !t || t->kind != K_WORD || t->nw < 0 ) return -1;
-  if( strcmp(kr_lexicon_cell(s->lx->numbers, t->nw, 2), kind) != 0 ){
-    /* a key may have both kinds: look at the next row */
-    int r = t->nw + 1;
-    if( !kr_lexicon_key_is(s->lx->numbers, r, t->lc, t->nlc)
-     || strcmp(kr_lexicon_cell(s->lx->numbers, r, 2), kind) != 0 ) return -1;
-    return date_atoi(kr_lexicon_cell(s->lx->numbers, r, 1));
-  }
-  return date_atoi(kr_lexicon_cell(s->lx->numbers, t->nw, 1));
+  if( !t || t->kind != K_WORD ) return -1;
+  return kind[0] == 'c' ? t->card : t->ord;
 }
 
 /* ---- values ----------------------------------------------------------------- */
@@ -139,6 +133,14 @@ static int resolve_month(scan *s, int m, int dir, int strict){
 static int resolve_dm(scan *s, int m, int d, int wd, int dir){
   int y, best = 0;
   int64_t bestd = 0;
+  /* a written weekday that fits a year within half a year outweighs the
+  ** tense ("staat gepland op vrijdag 13 december") */
+  for(y = s->ref.y - 1; wd && y <= s->ref.y + 1; y++){
+    int64_t day;
+    if( !kr_valid_ymd(y, m, d) ) continue;
+    day = kr_days_from_civil(y, m, d);
+    if( kr_weekday(day) == wd && (day > s->rday ? day - s->rday : s->rday - day) <= 183 ) return y;
+  }
   for(y = s->ref.y - 1; y <= s->ref.y + 1; y++){
     int64_t day, dist;
     if( !kr_valid_ymd(y, m, d) ) continue;
@@ -255,6 +257,17 @@ int date_joined(const scan *s, int64_t b, int i){
   return 0;
 }
 
+int date_time_joined(const scan *s, int64_t b, int i){
+  scan *ss = (scan *)s;
+  int k;
+  for(k = i - 1; k >= 0 && k >= i - 3; k--){
+    if( ss->t[k].b1 == b ) return 1;
+    if( ss->t[k].b1 < b ) return 0;
+    if( !lc_is(ss, k, "op") && !is_punct(ss, k, ',') ) return 0;
+  }
+  return 0;
+}
+
 /* ---- numeric dates: 15-02-2022, 2022-02-15, 15/2/22, 9/2012, 2022-02 ---- */
 
 static int m_numeric(scan *s, int start, int i, int wd){
@@ -302,6 +315,28 @@ static int m_numeric(scan *s, int start, int i, int wd){
   if( nd[0] <= 2 && nd[1] == 4 && part[0] >= 1 && part[0] <= 12 ){
     v_month(&v, part[1], part[0]);
     return put_hit(s, start, k, &v, 0, 1, 0);
+  }
+  /* day-month with a dash ("op 15-2", "vanaf 01-04"): only after a
+  ** preposition of time, with a two-digit part, and not before a unit or
+  ** a noun, because "3-1" and "won met 12-10" are scores; or the whole text */
+  if( sep == '-' && nd[0] <= 2 && nd[1] <= 2 && !wd && start == i && kr_valid_ymd(2000, part[1], part[0]) ){
+    int y;
+    tok *nx = T(s, k);
+    int op = lc_is(s, i - 1, "op");
+    int after = lc_is(s, i - 1, "vanaf") || lc_is(s, i - 1, "per") || lc_is(s, i - 1, "sinds")
+             || has_cls(s, i - 1, C_DIRPREP);
+    int fits = ends_here(s, k) || (nx->kind == K_WORD && (nx->tcls || (nx->dwc & (1u << C_CLOCKPREP))));
+    /* "op" also introduces scores ("kwam op 12-10 voorsprong"): then the
+    ** date must end the clause or meet a verb; after vanaf, sinds, per, tot
+    ** only a unit or a count may not follow */
+    if( after && !fits && (nx->kind == K_NUM || (nx->kind == K_WORD
+        && (nx->dwc & ((1u << C_UNIT) | (1u << C_MEASURE) | (1u << C_CLOCK))))) ) after = 0;
+    if( !(((op && fits) || after) && (nd[0] == 2 || nd[1] == 2)) && !date_whole_text(s, i, k) ) return 0;
+    if( !s->ref.ok ){ v_init(&v, G_NONE); return put(s, start, k, &v); }
+    y = resolve_dm(s, part[1], part[0], 0, direction(s, start, k));
+    if( !y ) return k;
+    v_init(&v, G_DAY); v.y = y; v.m = part[1]; v.d = part[0];
+    return put_hit(s, start, k, &v, 1, 0, 0);
   }
   if( sep == '/' && nd[0] <= 2 && nd[1] <= 2 ){
     int y;
@@ -360,11 +395,25 @@ static int m_month_day_year(scan *s, int start, int i){
   dval v;
   if( !(ml = month_at(s, i, &m, &abbr)) ) return 0;
   k = i + ml;
-  if( !is_num(s, k) || T(s, k)->nd > 2 || !is_punct(s, k + 1, ',') || !is_num(s, k + 2) || T(s, k + 2)->nd != 4 ) return 0;
-  d = T(s, k)->num; y = T(s, k + 2)->num;
-  if( !kr_valid_ymd(y, m, d) ) return k + 3;
+  if( !is_num(s, k) || T(s, k)->nd > 2 || (T(s, k)->flags & F_ORD) ) return 0;
+  d = T(s, k)->num;
+  if( is_punct(s, k + 1, ',') && is_num(s, k + 2) && T(s, k + 2)->nd == 4 ){
+    y = T(s, k + 2)->num;
+    if( !kr_valid_ymd(y, m, d) ) return k + 3;
+    v_init(&v, G_DAY); v.y = y; v.m = m; v.d = d;
+    return put_hit(s, start, k + 3, &v, 0, 1, 0);
+  }
+  /* the English order without a year ("Aug 8", "feb 18"): only where the
+  ** day ends the clause and the month is abbreviated, follows a weekday
+  ** or starts the text, so that "in mei 8 procent" stays a month */
+  if( !ends_here(s, k + 1) || is_punct(s, k + 1, '.') || is_punct(s, k + 1, ':')
+   || is_punct(s, k + 1, ',') || d < 1 || d > 31 ) return 0;
+  if( !(abbr || start < i || (i == 0 && s->base == 0)) ) return 0;
+  if( !s->ref.ok ){ v_init(&v, G_NONE); return put(s, start, k + 1, &v); }
+  y = resolve_dm(s, m, d, 0, direction(s, start, k + 1));
+  if( !y ) return k + 1;
   v_init(&v, G_DAY); v.y = y; v.m = m; v.d = d;
-  return put_hit(s, start, k + 3, &v, 0, 1, 0);
+  return put_hit(s, start, k + 1, &v, 1, 0, 0);
 }
 
 /* A date after a weekday ("dinsdag 15 februari", "zo 7/12/2014"). */
@@ -438,6 +487,14 @@ static int clock_at(scan *s, int i, int *hh, int *mi, int *sure, int *minutes){
   }
   if( has_cls(s, k, C_CLOCK) && strcmp(wstr(s, k, C_CLOCK, 2), "UUR") == 0 ){
     *sure = 1; k++;
+    /* "14 uur 15", "om 20 uur 30": the minutes after uur, unless a unit
+    ** follows them ("2 uur 15 minuten" is a duration) */
+    if( !*minutes && is_num(s, k) && T(s, k)->nd == 2 && T(s, k)->num <= 59
+     && !(T(s, k)->flags & F_ORD) && !has_cls(s, k + 1, C_UNIT) && !has_cls(s, k + 1, C_MEASURE)
+     && !is_num(s, k + 1) && !((is_punct(s, k + 1, ':') || is_punct(s, k + 1, '.') || is_punct(s, k + 1, ','))
+                               && adj(s, k + 1) && is_num(s, k + 2)) ){
+      *mi = T(s, k)->num; *minutes = 1; k++;
+    }
   }
   if( *hh > 24 || *mi > 59 ) return 0;
   return k - i;
@@ -462,8 +519,9 @@ static int m_clock(scan *s, int i){
   }
   if( !mins && !sure ) return 0;
   if( !mins && !prep && !is_dash(s, k) ) {
-    /* "6 uur" without "om": a duration, unless a part of the day follows */
-    if( !dpart_after(s, k, &part) ) return 0;
+    /* "6 uur" without "om": a duration, unless a part of the day follows
+    ** or it is the whole text ("15 uur" asked of parse_dutch_date) */
+    if( !dpart_after(s, k, &part) && !date_whole_text(s, i, k) ) return 0;
   }
   if( has_cls(s, k, C_DIR) || has_cls(s, k, C_MEASURE) ) return 0;
   if( (pn = dpart_after(s, k, &part)) ){
@@ -763,6 +821,11 @@ static int m_holiday(scan *s, int i){
   if( (yl = year_after(s, k, &y, 0)) ){
     k += yl;
     day = holiday_day(s, row, y);
+  }else if( s->has_pend && s->pendv.g == G_DAY && is_punct(s, i - 1, ',')
+         && T(s, i - 2) && T(s, i - 2)->b1 == s->pend.b1 ){
+    /* in apposition to a date ("maandag 20 mei, tweede pinksterdag"): the
+    ** holiday of that date's year */
+    day = holiday_day(s, row, s->pendv.y);
   }else if( s->ref.ok ){
     dir = direction(s, i, k);
     if( dir < 0 ){
@@ -886,7 +949,15 @@ static int m_relunit(scan *s, pre *p){
   if( !s->ref.ok ){ v_init(&v, G_NONE); return put(s, p->start, k, &v); }
   if( !strcmp(u, "W") ) v_week(&v, s->rday + 7 * mod, G_WEEK);
   else if( !strcmp(u, "M") ){ y = s->ref.y; m = s->ref.m; kr_add_months(&y, &m, mod); v_month(&v, y, m); }
-  else if( !strcmp(u, "Y") ) v_year(&v, s->ref.y + mod);
+  else if( !strcmp(u, "Y") ){
+    int m, abbr, ml;
+    /* "volgend jaar maart", "vorig jaar december": that month of that year */
+    if( (ml = month_at(s, k, &m, &abbr)) && !is_num(s, k + ml) && (!abbr || ml == 2) ){
+      v_month(&v, s->ref.y + mod, m);
+      return put(s, p->start, k + ml, &v);
+    }
+    v_year(&v, s->ref.y + mod);
+  }
   else if( !strcmp(u, "Q") ){
     q = (s->ref.y * 4 + (s->ref.m - 1) / 3) + mod;
     v_init(&v, G_QUARTER); v.y = q / 4; v.x = q % 4 + 1;
@@ -926,7 +997,16 @@ static int m_weekday(scan *s, int start, int j, int has_mod, int mod, int weekmo
       if( (r = date_after_weekday(s, start, k2, wd)) ) return r;
     }
   }
-  if( strcmp(form, "full") != 0 ) return 0;
+  if( strcmp(form, "full") != 0 ){
+    /* "ma.", "zat." alone (parse_dutch_date): the day; in running text an
+    ** abbreviation counts only before a date (see weekdays.tsv) */
+    if( strcmp(form, "abbr") == 0 && is_punct(s, k, '.') && adj(s, k) && date_whole_text(s, start, k + 1) ){
+      if( !s->ref.ok ){ v_init(&v, G_NONE); return put_hit(s, start, k + 1, &v, 0, 0, 1); }
+      v_day(&v, resolve_weekday(s, wd, has_mod ? mod : direction(s, start, k + 1), has_mod));
+      return put_hit(s, start, k + 1, &v, 0, 0, 1);
+    }
+    return 0;
+  }
   if( t->dpart < 0 && has_cls(s, k, C_DAYPART) && !lc_is(s, k, "morgen") && !has_cls(s, k, C_DEICTIC) ) k++;
   else if( t->dpart < 0 && lc_is(s, k, "morgen") && !(T(s, k)->flags & F_CAP) && ends_here(s, k + 1) ) k++;
   if( has_cls(s, k, C_MOD) && wval(s, k, C_MOD) != 0 && !has_cls(s, k + 1, C_UNIT) ){
@@ -1094,9 +1174,16 @@ static int m_ordinal_period(scan *s, pre *p){
   if( lc_is(s, k, "van") && is_num(s, k + 1) ) k++;
   if( (yl = year_after(s, k, &y, 0)) ) k += yl;
   else{
+    int cur, dir;
     if( lc_is(s, k - 1, "van") ) k--;
     if( !s->ref.ok ){ v_init(&v, G_NONE); return put(s, p->start, k, &v); }
+    /* like a month: in the past tense the last such quarter ("boekte in het
+    ** vierde kwartaal", written in February), in the future the next one */
     y = s->ref.y;
+    cur = !strcmp(u, "Q") ? (s->ref.m - 1) / 3 + 1 : (s->ref.m - 1) / 6 + 1;
+    dir = direction(s, p->start, k);
+    if( dir < 0 && n > cur ) y--;
+    else if( dir > 0 && n < cur ) y++;
   }
   v_init(&v, !strcmp(u, "Q") ? G_QUARTER : G_HALF);
   v.y = y; v.x = n;
@@ -1228,12 +1315,56 @@ static int m_times(scan *s, int i){
   return put(s, i, k, &v);
 }
 
+/* ---- the n-th weekday of a month ---------------------------------------- */
+
+/* eerste dinsdag in oktober, laatste zondag van maart 2014, derde dag in
+** oktober: an ordinal (or laatste) at i, a weekday or "dag", in/van and a
+** month with an optional year. */
+static int m_nth_in_month(scan *s, int start, int i){
+  int n = ordinal_at(s, i), wd = 0, k = i + 2, m, abbr, ml, y = 0, yl, dir;
+  int64_t first, day;
+  tok *w = T(s, i + 1);
+  dval v;
+  if( lc_is(s, i, "laatste") ) n = -1;
+  else if( n < 1 || n > 5 ) return 0;
+  if( !w || w->kind != K_WORD ) return 0;
+  if( w->wd >= 0 && w->dpart < 0 && !strcmp(kr_lexicon_cell(s->lx->weekdays, w->wd, 2), "full") ){
+    wd = date_atoi(kr_lexicon_cell(s->lx->weekdays, w->wd, 1));
+  }else if( !(has_cls(s, i + 1, C_UNIT) && !strcmp(wstr(s, i + 1, C_UNIT, 2), "D") && n > 0) ) return 0;
+  if( !lc_is(s, k, "in") && !lc_is(s, k, "van") ) return 0;
+  k++;
+  if( !(ml = month_at(s, k, &m, &abbr)) ) return 0;
+  k += ml;
+  if( (yl = year_after(s, k, &y, 0)) ){
+    if( !y ) return k + yl;
+    k += yl;
+  }else{
+    if( !s->ref.ok ){ v_init(&v, G_NONE); return put(s, start, k, &v); }
+    dir = direction(s, start, k);
+    y = resolve_month(s, m, dir, 0);
+  }
+  if( !wd ){                                   /* derde dag in oktober */
+    if( !kr_valid_ymd(y, m, n) ) return k;
+    day = kr_days_from_civil(y, m, n);
+  }else if( n > 0 ){
+    first = kr_days_from_civil(y, m, 1);
+    day = first + (wd - kr_weekday(first) + 7) % 7 + 7 * (n - 1);
+    if( day >= first + kr_dim(y, m) ) return k;  /* no fifth one */
+  }else{
+    int64_t last = kr_days_from_civil(y, m, kr_dim(y, m));
+    day = last - (kr_weekday(last) - wd + 7) % 7;
+  }
+  v_day(&v, day);
+  return put_hit(s, start, k, &v, 0, yl > 0, 0);
+}
+
 /* ---- dispatch -------------------------------------------------------------------- */
 
 static int m_prefixed(scan *s, int i){
   pre p;
   int j, r;
   tok *h;
+  if( (r = m_nth_in_month(s, i, has_cls(s, i, C_ART) ? i + 1 : i)) ) return r;
   parse_pre(s, i, &p);
   j = p.j;
   h = T(s, j);
@@ -1241,7 +1372,12 @@ static int m_prefixed(scan *s, int i){
   if( p.has_mod && p.mod && (is_num(s, j) || h->nw >= 0 || has_cls(s, j, C_FEW))
    && (r = m_count(s, p.start, j, p.mod)) ) return r;
   if( j == i && !p.part && !p.art && !p.has_mod && h->kind == K_WORD && h->mon < 0 && h->wd < 0
-   && !(h->dwc & ((1u << C_SEASON) | (1u << C_DAYPART) | (1u << C_DECADE))) && !lc_is(s, j, "jaren") ) return 0;
+   && !(h->dwc & ((1u << C_SEASON) | (1u << C_DAYPART) | (1u << C_DECADE))) && !lc_is(s, j, "jaren") ){
+    /* an ordinal and a quarter or century needs no article ("derde
+    ** kwartaal"); "eerste helft" without one is as often a match's */
+    if( h->ord > 0 && has_cls(s, j + 1, C_UNIT) ) return m_ordinal_period(s, &p);
+    return 0;
+  }
   if( h->kind == K_WORD ){
     if( h->mon >= 0 && (r = m_month(s, &p)) ) return r;
     if( h->wd >= 0 ) {

@@ -9,7 +9,9 @@
 #include "text.h"
 #include <stddef.h>
 
-#define WIN  256   /* tokens in the window */
+#define WIN  256   /* tokens in the window on the stack (kr_dates_scan) */
+#define WIN_BIG 2048   /* in the window kr_dates_extract allocates: fewer
+                     ** moves of the context tokens on long texts */
 #define LOOK 24    /* the most tokens a matcher looks ahead */
 #define BACK 64    /* tokens kept before the scan position, as context */
 
@@ -40,21 +42,25 @@ enum { K_WORD = 1, K_NUM, K_PUNCT, K_TIME };
 #define F_UPPER 8    /* word is all capitals */
 #define F_ORD   16   /* number with an ordinal suffix (3e, 1ste) */
 #define F_HPRE  32   /* word that starts a holiday phrase (goede vrijdag) */
+#define F_CAND  64   /* token that can start an expression (the scan loop
+                     ** tries the matchers at these only) */
 
 typedef struct tok {
-  int64_t b0, b1;
+  int64_t b0, b1;       /* byte span */
+  int64_t c0, c1;       /* character span (kr_date.c0, c1) */
   int32_t num;          /* K_NUM: value (saturated); K_TIME: hour */
   int32_t para;         /* paragraph (line) number */
+  uint32_t ch;          /* K_PUNCT: the code point */
+  uint32_t dwc;         /* classes in date_words (1 << C_*) */
+  int16_t mon, wd, nw, hol, dw;   /* lexicon rows, -1 when absent */
+  int32_t card, ord;    /* value as a number word, -1 when none */
   int16_t mi;           /* K_TIME: minutes */
   uint16_t flags;
   uint8_t kind, nd;     /* nd: digits of a number */
   int8_t dpart;         /* compound ending in a part of the day, or -1 */
   uint8_t nlc;          /* bytes in lc (0: word too long) */
   uint8_t tcls;         /* class in tense_words (TW_*) */
-  uint32_t ch;          /* K_PUNCT: the code point */
-  int16_t mon, wd, nw, hol, dw;   /* lexicon rows, -1 when absent */
-  uint32_t dwc;         /* classes in date_words (1 << C_*) */
-  char lc[28];          /* the word in lower case (not NUL-terminated) */
+  char lc[32];          /* the word in lower case (not NUL-terminated) */
 } tok;
 
 /* One expression found by a matcher: tokens [i0, i1). */
@@ -70,6 +76,9 @@ typedef struct scan {
   const kr_date_lex *lx;
   const unsigned char *z;
   int64_t n, pos;
+  int64_t start;        /* where the scan began (a line start) */
+  int64_t xb;           /* bytes minus characters before pos (multi-byte
+                        ** characters), for the character offsets */
   kr_dref ref;
   int64_t rday;         /* the reference day */
   kr_date_cb cb;
@@ -84,14 +93,19 @@ typedef struct scan {
   int has_pend, pend_noyear;
   kr_date pend;         /* the last hit, held back to borrow a year */
   dval pendv;
-  tok t[WIN];
+  int win;             /* capacity of t */
+  tok *t;               /* the window of tokens */
 } scan;
 
 /* dates.c */
+/* Column col of the row of class cls (C_*) of a date word, "" if none;
+** date_word_num: its value column as a number (0 if none). */
 const char *date_word_val(const scan *s, const tok *t, int cls, int col);
+int date_word_num(const scan *s, const tok *t, int cls);
 int date_atoi(const char *z);
 int date_dpart_index(const char *code);
 const kr_date_key *date_key(const kr_date_lex *lx, const char *z, int n);
+const kr_date_key *date_key_h(const kr_date_lex *lx, uint32_t h, const char *z, int n);
 void date_emit(scan *s, const hit *h);
 int date_whole_text(const scan *s, int i0, int i1);
 
@@ -100,6 +114,9 @@ int date_whole_text(const scan *s, int i0, int i1);
 int date_match_at(scan *s, int i);
 /* Are byte offset b and token i joined by a range connector only? */
 int date_joined(const scan *s, int64_t b, int i);
+/* Is byte offset b followed by token i with only "op" or a comma between
+** ("om 20.00 uur op zaterdag 5 maart")? */
+int date_time_joined(const scan *s, int64_t b, int i);
 
 /* date_tense.c: the tense around tokens [i0, i1): -1 past, 1 future,
 ** 0 present or unknown. */

@@ -99,7 +99,10 @@ static int sentence_start(const scan *s, int k){
   if( k <= 0 || (s->t[k].flags & F_NL) ) return 1;
   p = &s->t[k - 1];
   if( p->kind == K_PUNCT && (p->ch == '.' || p->ch == '!' || p->ch == '?') ){
-    return (s->t[k].flags & F_SP) && (s->t[k].flags & F_CAP);
+    /* a capital, or a quote mark or bracket that opens the next sentence */
+    const tok *t = &s->t[k];
+    return (t->flags & F_SP) && ((t->flags & F_CAP)
+           || (t->kind == K_PUNCT && (kr_quote_mark(t->ch) || t->ch == '(')));
   }
   return 0;
 }

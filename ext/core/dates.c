@@ -22,34 +22,46 @@ static const char *const class_name[C_NCLASS] = {
 
 /* ---- lexicons ------------------------------------------------------------ */
 
+static uint32_t hash_lc(const char *lc, int n);
+
+/* The hash of any word z[0..n) (n <= 28), through a padded copy. */
 static uint32_t hash_bytes(const char *z, int n){
-  uint32_t h = 2166136261u;
-  int i;
-  for(i = 0; i < n; i++){ h ^= (unsigned char)z[i]; h *= 16777619u; }
-  return h;
+  char buf[32] = {0};
+  memcpy(buf, z, (size_t)n);
+  return hash_lc(buf, n);
 }
 
-/* The entry of word z[0..n), or NULL. The slot array is small (16 KB) and
-** holds a fingerprint, so a word that is in no lexicon is rejected without
-** touching the entries. */
-const kr_date_key *date_key(const kr_date_lex *lx, const char *z, int n){
-  uint32_t h = hash_bytes(z, n), i = h & (KR_DATE_SLOTS - 1), fp = (h >> 16) | 1;
+/* The entry of word z[0..n) whose hash is h, or NULL. The slot array is
+** small (8 KB) and holds a fingerprint, so a word that is in no lexicon is
+** rejected without touching the entries. */
+const kr_date_key *date_key_h(const kr_date_lex *lx, uint32_t h, const char *z, int n){
+  uint32_t i = h & (KR_DATE_SLOTS - 1), fp = (h >> 16) | 1;
   for(;;){
     uint32_t v = lx->slot[i];
     if( v == 0 ) return 0;
     if( (v >> 16) == fp ){
       const kr_date_key *e = &lx->key[(v & 0xFFFF) - 1];
-      if( e->n == n && memcmp(e->key, z, (size_t)n) == 0 ) return e;
+      if( e->n == n ){
+        int k = 0;
+        while( k < n && e->key[k] == z[k] ) k++;
+        if( k == n ) return e;
+      }
     }
     i = (i + 1) & (KR_DATE_SLOTS - 1);
   }
 }
 
+const kr_date_key *date_key(const kr_date_lex *lx, const char *z, int n){
+  if( n <= 0 || n > 28 ) return 0;
+  return date_key_h(lx, hash_bytes(z, n), z, n);
+}
+
 /* The entry of z[0..n), created when absent (NULL when the table is full). */
 static kr_date_key *key_slot(kr_date_lex *lx, const char *z, int n){
-  uint32_t h = hash_bytes(z, n), i = h & (KR_DATE_SLOTS - 1), fp = (h >> 16) | 1;
+  uint32_t h, i, fp;
   kr_date_key *e;
-  if( n > 255 ) return 0;
+  if( n > 28 ) return 0;                     /* longer than a token's lc */
+  h = hash_bytes(z, n); i = h & (KR_DATE_SLOTS - 1); fp = (h >> 16) | 1;
   for(;;){
     uint32_t v = lx->slot[i];
     if( v == 0 ) break;
@@ -57,11 +69,11 @@ static kr_date_key *key_slot(kr_date_lex *lx, const char *z, int n){
     if( (v >> 16) == fp && e->n == n && memcmp(e->key, z, (size_t)n) == 0 ) return e;
     i = (i + 1) & (KR_DATE_SLOTS - 1);
   }
-  if( lx->nkey >= KR_DATE_KEYS ) return 0;
+  if( lx->nkey >= KR_DATE_KEYS || lx->nkey * 2 >= KR_DATE_SLOTS ) return 0;
   e = &lx->key[lx->nkey++];
   lx->slot[i] = fp << 16 | (uint32_t)lx->nkey;
   e->key = z; e->n = (uint8_t)n;
-  e->mon = e->wd = e->nw = e->hol = e->dw = -1;
+  e->mon = e->wd = e->nw = e->hol = e->dw = e->card = e->ord = -1;
   return e;
 }
 
@@ -82,13 +94,24 @@ static int index_lexicon(kr_date_lex *dl, const kr_lexicon *lx, int which){
     switch( which ){
       case 0: if( e->mon < 0 ) e->mon = (int16_t)r; break;
       case 1: if( e->wd < 0 ) e->wd = (int16_t)r; break;
-      case 2: if( e->nw < 0 ) e->nw = (int16_t)r; break;
+      case 2: {
+        int v = date_atoi(kr_lexicon_cell(lx, r, 1));
+        const char *kind = kr_lexicon_cell(lx, r, 2);
+        if( e->nw < 0 ) e->nw = (int16_t)r;
+        if( v >= 0 ){
+          if( !strcmp(kind, "card") && e->card < 0 ) e->card = v;
+          if( !strcmp(kind, "ord") && e->ord < 0 ) e->ord = v;
+        }
+        break;
+      }
       case 3: if( e->hol < 0 ) e->hol = (int16_t)r; break;
       case 4:
         if( e->dw < 0 ) e->dw = (int16_t)r;
         for(i = 0; i < C_NCLASS; i++){
           if( strcmp(kr_lexicon_cell(lx, r, 1), class_name[i]) == 0 ){ e->dwc |= 1u << i; break; }
         }
+        dl->wclass[r] = (uint8_t)i;             /* C_NCLASS: an unknown class */
+        dl->wval[r] = (int16_t)date_atoi(kr_lexicon_cell(lx, r, 2));
         break;
       case 5:
         for(i = 1; i < (int)(sizeof tense_name / sizeof tense_name[0]); i++){
@@ -104,8 +127,17 @@ static int index_lexicon(kr_date_lex *dl, const kr_lexicon *lx, int which){
   return KR_OK;
 }
 
+/* Note the first two letters of a word that can begin a compound with a
+** part of the day (dinsdag+avond, gister+avond). */
+static void note_head(kr_date_lex *lx, const char *k, int n){
+  unsigned a, b;
+  if( n < 2 ) return;
+  a = (unsigned char)k[0] - 'a'; b = (unsigned char)k[1] - 'a';
+  if( a < 26 && b < 26 ) lx->head2[a] |= 1u << b;
+}
+
 int kr_date_lex_init(kr_date_lex *lx){
-  int r, rc = KR_OK;
+  int r, k, rc = KR_OK;
   memset(lx, 0, sizeof *lx);
   lx->months = kr_lexicon_get("months");
   lx->weekdays = kr_lexicon_get("weekdays");
@@ -114,7 +146,7 @@ int kr_date_lex_init(kr_date_lex *lx){
   lx->words = kr_lexicon_get("date_words");
   lx->tense = kr_lexicon_get("tense_words");
   if( !lx->months || !lx->weekdays || !lx->numbers || !lx->holidays
-   || !lx->words || !lx->tense ) return KR_NOMEM;
+   || !lx->words || !lx->tense || lx->words->nrow > KR_DATE_WROWS ) return KR_NOMEM;
   if( rc == KR_OK ) rc = index_lexicon(lx, lx->months, 0);
   if( rc == KR_OK ) rc = index_lexicon(lx, lx->weekdays, 1);
   if( rc == KR_OK ) rc = index_lexicon(lx, lx->numbers, 2);
@@ -124,27 +156,50 @@ int kr_date_lex_init(kr_date_lex *lx){
   if( rc != KR_OK ) return rc;
   /* the parts of the day that can end a compound (dinsdag+avond) */
   for(r = 0; r < lx->words->nrow && lx->nsuffix < 24; r++){
-    if( strcmp(kr_lexicon_cell(lx->words, r, 1), "daypart") == 0 ){
-      lx->suffix_row[lx->nsuffix++] = r;
-    }
+    if( lx->wclass[r] == C_DAYPART ) lx->suffix_row[lx->nsuffix++] = r;
+  }
+  /* and the words that can begin one: full weekday names, deictic words */
+  for(k = 0; k < lx->nkey; k++){
+    const kr_date_key *e = &lx->key[k];
+    if( (e->wd >= 0 && strcmp(kr_lexicon_cell(lx->weekdays, e->wd, 2), "full") == 0)
+     || (e->dwc & (1u << C_DEICTIC)) ) note_head(lx, e->key, e->n);
   }
   return KR_OK;
 }
 
-const char *date_word_val(const scan *s, const tok *t, int cls, int col){
+kr_date_lex *kr_date_lex_new(void){
+  kr_date_lex *lx = (kr_date_lex *)kr_malloc(sizeof *lx);
+  if( lx && kr_date_lex_init(lx) != KR_OK ){ kr_free(lx); lx = 0; }
+  return lx;
+}
+
+void kr_date_lex_free(kr_date_lex *lx){ kr_free(lx); }
+
+/* The row of class cls among the rows of token t's date word, or -1. The
+** rows of one key are adjacent; the key is the row's own (a compound such
+** as "gisteravond" points at the rows of "gister"). */
+static int word_row(const scan *s, const tok *t, int cls){
   const kr_lexicon *lx = s->lx->words;
   const char *k;
   size_t n;
   int r = t->dw;
-  if( r < 0 ) return "";
+  if( r < 0 ) return -1;
   k = lx->cell[(size_t)r * (size_t)lx->ncol];
   n = (size_t)lx->len[(size_t)r * (size_t)lx->ncol];
   for(; r < lx->nrow && kr_lexicon_key_is(lx, r, k, n); r++){
-    if( strcmp(kr_lexicon_cell(lx, r, 1), class_name[cls]) == 0 ){
-      return kr_lexicon_cell(lx, r, col);
-    }
+    if( s->lx->wclass[r] == cls ) return r;
   }
-  return "";
+  return -1;
+}
+
+const char *date_word_val(const scan *s, const tok *t, int cls, int col){
+  int r = word_row(s, t, cls);
+  return r < 0 ? "" : kr_lexicon_cell(s->lx->words, r, col);
+}
+
+int date_word_num(const scan *s, const tok *t, int cls){
+  int r = word_row(s, t, cls);
+  return r < 0 ? 0 : s->lx->wval[r];
 }
 
 int date_atoi(const char *z){
@@ -154,14 +209,20 @@ int date_atoi(const char *z){
   return neg ? -v : v;
 }
 
-/* Look a word up and fill the token's rows. */
-static void classify(scan *s, tok *t, const char *k, int n){
-  const kr_date_key *e = date_key(s->lx, k, n);
-  if( !e ) return;
+/* Words that only join or bound an expression start none. */
+#define JOIN_ONLY ((1u << C_PREP) | (1u << C_CLOCKPREP) | (1u << C_CONN) | (1u << C_DIRPREP) \
+                   | (1u << C_MEASURE) | (1u << C_TIMES) | (1u << C_BC))
+
+/* Fill a word token's lexicon fields from its entry. */
+static void classify(tok *t, const kr_date_key *e){
   t->mon = e->mon; t->wd = e->wd; t->nw = e->nw; t->hol = e->hol; t->dw = e->dw;
+  t->card = e->card; t->ord = e->ord;
   t->dwc = e->dwc;
   t->tcls = e->tense;
   if( e->hpre ) t->flags |= F_HPRE;
+  /* a Flemish word is visited too: it marks the text as Flemish */
+  if( e->mon >= 0 || e->wd >= 0 || e->nw >= 0 || e->hol >= 0 || e->hpre
+   || (e->dwc & ~JOIN_ONLY) ) t->flags |= F_CAND;
 }
 
 /* A compound that ends in a part of the day: dinsdagavond, gisteravond,
@@ -169,7 +230,9 @@ static void classify(scan *s, tok *t, const char *k, int n){
 ** first part and dpart to the part of the day. */
 static void split_compound(scan *s, tok *t){
   const kr_date_lex *lx = s->lx;
+  unsigned a = (unsigned char)t->lc[0] - 'a', b = (unsigned char)t->lc[1] - 'a';
   int i;
+  if( a >= 26 || b >= 26 || !((lx->head2[a] >> b) & 1) ) return;
   for(i = 0; i < lx->nsuffix; i++){
     int r = lx->suffix_row[i];
     const char *suf = lx->words->cell[(size_t)r * (size_t)lx->words->ncol];
@@ -185,6 +248,7 @@ static void split_compound(scan *s, tok *t){
       t->dwc = e->dwc;
     }else continue;
     t->dpart = (int8_t)date_dpart_index(kr_lexicon_cell(lx->words, r, 2));
+    t->flags |= F_CAND;
     return;
   }
 }
@@ -197,121 +261,188 @@ int date_dpart_index(const char *code){
 
 /* ---- tokenizer ----------------------------------------------------------- */
 
-static int is_letter_at(const scan *s, int64_t p, uint32_t *pc, int *plen){
-  unsigned char c;
-  if( p >= s->n ) return 0;
-  c = s->z[p];
-  if( c < 0x80 ){
-    *plen = 1; *pc = c;
-    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-  }
-  *pc = kr_decode(s->z, s->n, p, plen);
-  return kr_is_alpha(*pc);
+/* Byte classes: the tokenizer looks every ASCII byte up once. */
+enum { B_OTHER, B_SPACE, B_NL, B_DIGIT, B_LETTER, B_HIGH };
+static const uint8_t bclass[256] = {
+  [' '] = B_SPACE, ['\t'] = B_SPACE, ['\r'] = B_SPACE, ['\n'] = B_NL,
+  ['0' ... '9'] = B_DIGIT, ['a' ... 'z'] = B_LETTER, ['A' ... 'Z'] = B_LETTER,
+  [0x80 ... 0xFF] = B_HIGH
+};
+
+/* Decode the character at p (a byte >= 0x80) and count its extra bytes. */
+static uint32_t decode_high(scan *s, int64_t p, int *len){
+  return kr_decode(s->z, s->n, p, len);
 }
 
 static int is_digit_at(const scan *s, int64_t p){
-  return p < s->n && s->z[p] >= '0' && s->z[p] <= '9';
+  return p < s->n && bclass[s->z[p]] == B_DIGIT;
+}
+
+/* After a number: an ordinal suffix (3e, 1ste, 12de) or a Flemish time
+** (19u30, 19u). Returns the new position. */
+static int64_t number_suffix(scan *s, tok *t, int64_t p){
+  int64_t q = p;
+  char suf[8];
+  int ns = 0;
+  while( q < s->n && ns < 7 && bclass[s->z[q]] == B_LETTER ){ suf[ns++] = (char)(s->z[q] | 0x20); q++; }
+  if( q < s->n && bclass[s->z[q]] == B_LETTER ) return p;
+  if( q < s->n && s->z[q] >= 0x80 ){
+    int len;
+    if( kr_is_alpha(decode_high(s, q, &len)) ) return p;
+  }
+  if( t->nd > 2 ) return p;
+  suf[ns] = 0;
+  if( strcmp(suf, "e") == 0 || strcmp(suf, "ste") == 0 || strcmp(suf, "de") == 0 ){
+    t->flags |= F_ORD;
+    return q;
+  }
+  if( strcmp(suf, "u") == 0 || strcmp(suf, "h") == 0 ){
+    t->kind = K_TIME; t->mi = 0;
+    if( is_digit_at(s, q) && is_digit_at(s, q + 1) && !is_digit_at(s, q + 2) ){
+      t->mi = (int16_t)((s->z[q] - '0') * 10 + (s->z[q + 1] - '0'));
+      q += 2;
+    }
+    return q;
+  }
+  return p;
+}
+
+/* The hash of a lower-case word lc[0..n) (n <= 28) held in a buffer of
+** at least 32 bytes: eight bytes at a time, the bytes after the word
+** masked off. The tokenizer and the lexicon index use the same function. */
+static uint32_t hash_lc(const char *lc, int n){
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n, c;
+  int i;
+  for(i = 0; i < n; i += 8){
+    memcpy(&c, lc + i, 8);
+    if( n - i < 8 ) c &= ~0ull >> (64 - 8 * (n - i));
+    h = (h ^ c) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 29;
+  }
+  return (uint32_t)(h ^ (h >> 32));
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
+#define KR_SWAR 1
+#define ONES 0x0101010101010101ull
+#endif
+
+/* A word from p: lower-cased into t->lc (ASCII letters eight at a time)
+** and then hashed, so that its look-up costs one probe. Returns the
+** position after it. */
+static int64_t read_word(scan *s, tok *t, int64_t p){
+  const unsigned char *z = s->z;
+  int64_t n = s->n;
+  int nlc = 0, lower = 0, upper = 0;
+  for(;;){
+    unsigned b;
+#ifdef KR_SWAR
+    while( p + 8 <= n && nlc <= 24 ){
+      uint64_t x, y, letter, stop, m;
+      int k;
+      memcpy(&x, z + p, 8);
+      y = (x & 0x7F * ONES) | 0x20 * ONES;           /* lower case, if a letter */
+      letter = (y + 0x1F * ONES) & ~(y + 0x05 * ONES) & ~x & 0x80 * ONES;  /* a..z */
+      memcpy(t->lc + nlc, &y, 8);
+      stop = ~letter & 0x80 * ONES;
+      k = stop ? __builtin_ctzll(stop) >> 3 : 8;
+      m = k == 8 ? ~0ull : (1ull << (8 * k)) - 1;
+      lower |= (x & m & 0x20 * ONES) != 0;
+      upper |= (~x & m & 0x20 * ONES) != 0;
+      nlc += k; p += k;
+      if( k < 8 ) break;
+    }
+#endif
+    if( p >= n ) break;
+    b = z[p];
+    if( bclass[b] == B_LETTER ){
+      if( b & 0x20 ) lower = 1; else upper = 1;
+      t->lc[nlc & 31] = (char)(b | 0x20); nlc++;
+      p++;
+    }else if( b >= 0x80 ){
+      int len, k, ne;
+      char enc[4];
+      uint32_t c = decode_high(s, p, &len);
+      if( !kr_is_alpha(c) ) break;
+      if( kr_is_upper(c) ) upper = 1; else lower = 1;
+      ne = kr_encode(kr_to_lower(c), enc);
+      for(k = 0; k < ne; k++){ t->lc[nlc & 31] = enc[k]; nlc++; }
+      s->xb += len - 1;
+      p += len;
+    }else break;
+  }
+  if( upper && !lower ) t->flags |= F_UPPER;
+  if( nlc > 28 ) nlc = 0;                    /* too long to be a date word */
+  t->nlc = (uint8_t)nlc;
+  if( nlc > 0 ){
+    const kr_date_key *e = date_key_h(s->lx, hash_lc(t->lc, nlc), t->lc, nlc);
+    if( e ) classify(t, e);
+    if( nlc >= 9 && (!e || (e->mon < 0 && e->wd < 0 && e->hol < 0 && e->dw < 0)) ){
+      split_compound(s, t);
+    }
+  }
+  return p;
 }
 
 /* Read the next token into *t; returns 0 at the end of the text. */
 static int next_token(scan *s, tok *t){
-  uint16_t flags = 0;
-  int64_t p = s->pos;
-  uint32_t c;
-  int len;
+  const unsigned char *z = s->z;
+  int64_t p = s->pos, n = s->n;
+  unsigned flags = 0, cls = B_OTHER;
+  uint32_t c = 0;
+  int len = 1;
   /* white space */
-  while( p < s->n ){
-    unsigned char b = s->z[p];
-    if( b == ' ' || b == '\t' || b == '\r' ){ flags |= F_SP; p++; continue; }
-    if( b == '\n' ){ flags |= F_SP | F_NL; p++; continue; }
-    if( b >= 0x80 ){
-      c = kr_decode(s->z, s->n, p, &len);
-      if( c == 0x2028 || c == 0x2029 ){ flags |= F_SP | F_NL; p += len; continue; }
-      if( kr_is_space(c) ){ flags |= F_SP; p += len; continue; }
+  for(; p < n; p++){
+    cls = bclass[z[p]];
+    if( cls == B_SPACE ){ flags |= F_SP; continue; }
+    if( cls == B_NL ){ flags |= F_SP | F_NL; continue; }
+    if( cls == B_HIGH ){
+      c = decode_high(s, p, &len);
+      if( c == 0x2028 || c == 0x2029 ) flags |= F_SP | F_NL;
+      else if( kr_is_space(c) ) flags |= F_SP;
+      else break;
+      s->xb += len - 1;
+      p += len - 1;
+      continue;
     }
     break;
   }
-  if( p >= s->n ){ s->pos = p; return 0; }
-  if( p == 0 ) flags |= F_NL;
-  memset(t, 0, offsetof(tok, lc));
-  t->mon = t->wd = t->nw = t->hol = t->dw = -1;
-  t->dpart = -1;
+  if( p >= n ){ s->pos = p; return 0; }
+  if( p == s->start ) flags |= F_NL;
   t->b0 = p;
+  t->c0 = p - s->xb;
+  t->num = 0; t->ch = 0; t->dwc = 0;
+  t->mon = t->wd = t->nw = t->hol = t->dw = t->card = t->ord = -1;
+  t->mi = 0; t->nd = 0; t->dpart = -1; t->nlc = 0; t->tcls = 0;
   if( flags & F_NL ) s->para++;
   t->para = s->para;
-  if( is_digit_at(s, p) ){
+  t->flags = (uint16_t)flags;
+  if( cls == B_DIGIT ){
     int64_t v = 0;
     int nd = 0;
     t->kind = K_NUM;
-    while( is_digit_at(s, p) ){
-      if( v < 100000000 ) v = v * 10 + (s->z[p] - '0');
+    t->flags |= F_CAND;
+    while( p < n && bclass[z[p]] == B_DIGIT ){
+      if( v < 100000000 ) v = v * 10 + (z[p] - '0');
       nd++; p++;
     }
     t->num = (int32_t)v;
     t->nd = (uint8_t)(nd > 255 ? 255 : nd);
-    /* ordinal suffixes (3e, 1ste, 12de) and Flemish times (19u30, 19u) */
-    if( p < s->n && is_letter_at(s, p, &c, &len) ){
-      int64_t q = p;
-      char suf[8];
-      int ns = 0;
-      while( q < s->n && ns < 7 && is_letter_at(s, q, &c, &len) && c < 0x80 ){
-        suf[ns++] = (char)(c | 0x20); q++;
-      }
-      if( !is_letter_at(s, q, &c, &len) ){
-        suf[ns] = 0;
-        if( nd <= 2 && (strcmp(suf, "e") == 0 || strcmp(suf, "ste") == 0
-                        || strcmp(suf, "de") == 0 || strcmp(suf, "ste") == 0) ){
-          t->flags |= F_ORD; p = q;
-        }else if( nd <= 2 && (strcmp(suf, "u") == 0 || strcmp(suf, "h") == 0) ){
-          t->kind = K_TIME; t->mi = 0; p = q;
-          if( is_digit_at(s, p) && is_digit_at(s, p + 1) && !is_digit_at(s, p + 2) ){
-            t->mi = (int16_t)((s->z[p] - '0') * 10 + (s->z[p + 1] - '0'));
-            p += 2;
-          }
-        }
-      }
-    }
-  }else if( is_letter_at(s, p, &c, &len) ){
-    int nlc = 0, upper = 0, lower = 0;
+    if( p < n && (bclass[z[p]] == B_LETTER || z[p] >= 0x80) ) p = number_suffix(s, t, p);
+  }else if( cls == B_LETTER || (cls == B_HIGH && kr_is_alpha(c)) ){
     t->kind = K_WORD;
-    if( c < 0x80 ? (c >= 'A' && c <= 'Z') : kr_is_upper(c) ) t->flags |= F_CAP;
-    while( p < s->n && s->z[p] < 0x80 ){           /* ASCII fast path */
-      unsigned char b = s->z[p];
-      if( (unsigned char)((b | 0x20) - 'a') > 25 ) break;
-      if( b & 0x20 ) lower = 1; else upper = 1;
-      if( nlc >= 0 ){
-        if( nlc + 4 < (int)sizeof t->lc ) t->lc[nlc++] = (char)(b | 0x20); else nlc = -1;
-      }
-      p++;
-    }
-    while( is_letter_at(s, p, &c, &len) ){
-      if( nlc >= 0 ){
-        uint32_t lc = c < 0x80 ? (c | 0x20) : kr_to_lower(c);
-        if( c < 0x80 ){ if( c & 0x20 ) lower = 1; else upper = 1; }
-        else if( kr_is_upper(c) ) upper = 1; else lower = 1;
-        if( nlc + 4 < (int)sizeof t->lc ){
-          if( lc < 0x80 ) t->lc[nlc++] = (char)lc;
-          else nlc += kr_encode(lc, t->lc + nlc);
-        }else nlc = -1;
-      }
-      p += len;
-    }
-    if( upper && !lower ) t->flags |= F_UPPER;
-    t->nlc = (uint8_t)(nlc < 0 ? 0 : nlc);
-    t->b1 = p;
-    if( nlc > 0 ){
-      classify(s, t, t->lc, nlc);
-      if( t->mon < 0 && t->wd < 0 && t->hol < 0 && t->dw < 0 && nlc >= 9 ){
-        split_compound(s, t);
-      }
-    }
+    if( cls == B_LETTER ? !(z[p] & 0x20) : kr_is_upper(c) ) t->flags |= F_CAP;
+    p = read_word(s, t, p);
   }else{
     t->kind = K_PUNCT;
-    t->ch = kr_decode(s->z, s->n, p, &len);
-    p += len;
+    if( cls == B_HIGH ){ t->ch = c; s->xb += len - 1; p += len; }
+    else { t->ch = z[p]; p++; }
+    if( t->ch == '\'' || t->ch == 0x2019 || t->ch == 0x2018 || t->ch == '+' || t->ch == '-' ){
+      t->flags |= F_CAND;
+    }
   }
   t->b1 = p;
-  t->flags |= flags;
+  t->c1 = p - s->xb;
   s->pos = p;
   return 1;
 }
@@ -326,7 +457,7 @@ static int refill(scan *s, int from){
     s->nt -= keep;
     s->base += keep;
   }
-  while( s->nt < WIN ){
+  while( s->nt < s->win ){
     if( !next_token(s, &s->t[s->nt]) ){ s->eof = 1; break; }
     s->nt++;
   }
@@ -349,12 +480,22 @@ void date_emit(scan *s, const hit *h){
   if( h->weak == 2 && !s->weak_ok ) return;
   d.b0 = s->t[h->i0].b0;
   d.b1 = s->t[h->i1 - 1].b1;
+  d.c0 = s->t[h->i0].c0;
+  d.c1 = s->t[h->i1 - 1].c1;
   d.weak = h->weak;
   dval_format(&h->v, &d);
   if( s->has_pend && s->pend_noyear && h->year_given && h->v.g != G_NONE
    && date_joined(s, s->pend.b1, h->i0) ){
     dval v = s->pendv;
     v.y = h->v.y;
+    dval_format(&v, &s->pend);
+  }
+  /* a clock time directly before the day it is on ("om 20.00 uur op
+  ** zaterdag 5 maart", "om 17 uur morgen") takes that day */
+  if( s->has_pend && s->pendv.g == G_DT && s->pendv.type == KR_DATE_TIME && h->v.g == G_DAY
+   && date_time_joined(s, s->pend.b1, h->i0) ){
+    dval v = s->pendv;
+    v.y = h->v.y; v.m = h->v.m; v.d = h->v.d;
     dval_format(&v, &s->pend);
   }
   emit_flush(s);
@@ -388,7 +529,9 @@ static void scan_run(scan *s){
   for(;;){
     int limit = s->eof ? s->nt : s->nt - LOOK;
     while( i < limit && !s->stop ){
-      int next = date_match_at(s, i);
+      int next;
+      if( !(s->t[i].flags & F_CAND) ){ i++; continue; }
+      next = date_match_at(s, i);
       i = next > i ? next : i + 1;
     }
     if( s->stop || s->eof ) break;
@@ -398,8 +541,8 @@ static void scan_run(scan *s){
 }
 
 static void scan_init(scan *s, const kr_date_lex *lx, const char *z, int64_t n,
-                      const kr_dref *ref, kr_date_cb cb, void *arg){
-  memset(s, 0, offsetof(scan, t));
+                      const kr_dref *ref, kr_date_cb cb, void *arg, tok *win, int nwin){
+  memset(s, 0, sizeof *s);
   s->lx = lx;
   s->z = (const unsigned char *)z;
   s->n = n;
@@ -409,15 +552,104 @@ static void scan_init(scan *s, const kr_date_lex *lx, const char *z, int64_t n,
   }
   s->cb = cb;
   s->arg = arg;
-  s->para = 0;
+  s->t = win;
+  s->win = nwin;
+}
+
+/* ---- embedded posts -------------------------------------------------------- */
+
+/* An embedded social-media post ends in a signature line "— Name (@handle)
+** 15 februari 2022"; the relative dates of its text ("gisteren") are
+** resolved against that date, not the article's (GUIDELINES). The post's
+** text is what stands before the dash on the signature line or, when the
+** signature has a line of its own, the line before it. */
+typedef struct post {
+  int64_t a, b;         /* the post's text */
+  kr_dref ref;          /* the date of its signature */
+} post;
+
+static int64_t line_start(const char *z, int64_t p){
+  while( p > 0 && z[p - 1] != '\n' ) p--;
+  return p;
+}
+
+/* The first post whose signature's "(@" is at or after from: returns 1
+** and fills *pt. Every step looks a bounded distance around the "(@", so
+** the search stays linear. */
+static int next_post(const kr_date_lex *lx, const char *z, int64_t n, int64_t from, post *pt){
+  int64_t at, k, e, d, l0;
+  for(at = from; at + 1 < n; at++){
+    if( z[at] != '(' || z[at + 1] != '@' ) continue;
+    for(k = at + 2; k < n && k < at + 64 && z[k] != ')' && z[k] != '\n'; k++){}
+    if( k >= n || z[k] != ')' ) continue;
+    for(e = k + 1; e < n && e < k + 48 && z[e] != '\n'; e++){}
+    if( !kr_dref_parse(lx, z + k + 1, e - k - 1, &pt->ref) ) continue;
+    /* the dash before the name: "—", "–" or " - " */
+    l0 = line_start(z, at);
+    for(d = at - 1; d >= l0 && d > at - 160; d--){
+      if( ((unsigned char)z[d] == 0xE2 && d + 2 < at && (unsigned char)z[d + 1] == 0x80
+           && ((unsigned char)z[d + 2] == 0x94 || (unsigned char)z[d + 2] == 0x93))
+       || (z[d] == '-' && d > l0 && z[d - 1] == ' ' && z[d + 1] == ' ') ) break;
+    }
+    if( d < l0 || d <= at - 160 ) continue;
+    pt->b = d;
+    pt->a = l0;
+    { int64_t q = l0; while( q < d && (z[q] == ' ' || z[q] == '\t') ) q++;
+      if( q == d && l0 > 0 ){ pt->b = l0 - 1; pt->a = line_start(z, l0 - 1); } }
+    if( pt->a < from ) pt->a = from;
+    if( pt->b <= pt->a ) continue;
+    return 1;
+  }
+  return 0;
+}
+
+/* Scan z[from..to) with reference ref; returns nonzero when cb stopped. */
+static int scan_range(const kr_date_lex *lx, const char *z, int64_t from, int64_t to, int64_t xb,
+                      const kr_dref *ref, kr_date_cb cb, void *arg, tok *win, int nwin){
+  scan s;
+  scan_init(&s, lx, z, to, ref, cb, arg, win, nwin);
+  s.pos = s.start = from;
+  s.xb = xb;
+  scan_run(&s);
+  return s.stop;
+}
+
+/* Bytes minus characters (as SQLite counts them) in z[a..b), a at the
+** start of a character. */
+static int64_t extra_bytes(const char *z, int64_t a, int64_t b){
+  int64_t x = 0;
+  while( a < b ){
+    if( (unsigned char)z[a] >= 0xC0 ){
+      int64_t q = a + 1;
+      while( q < b && ((unsigned char)z[q] & 0xC0) == 0x80 ) q++;
+      x += q - a - 1;
+      a = q;
+    }else a++;
+  }
+  return x;
+}
+
+/* Scan with a window of nwin tokens at win: the article's text with ref,
+** the text of every embedded post with the post's own date. */
+static void scan_with(const kr_date_lex *lx, const char *z, int64_t n, const kr_dref *ref,
+                      kr_date_cb cb, void *arg, tok *win, int nwin){
+  int64_t pos = 0, xb = 0;
+  post pt;
+  while( next_post(lx, z, n, pos, &pt) ){
+    if( pt.a > pos && scan_range(lx, z, pos, pt.a, xb, ref, cb, arg, win, nwin) ) return;
+    xb += extra_bytes(z, pos, pt.a);
+    if( scan_range(lx, z, pt.a, pt.b, xb, &pt.ref, cb, arg, win, nwin) ) return;
+    xb += extra_bytes(z, pt.a, pt.b);
+    pos = pt.b;
+  }
+  scan_range(lx, z, pos, n, xb, ref, cb, arg, win, nwin);
 }
 
 int kr_dates_scan(const kr_date_lex *lx, const char *z, int64_t n,
                   const kr_dref *ref, kr_date_cb cb, void *arg){
-  scan s;
+  tok win[WIN];
   if( z == 0 || n <= 0 ) return KR_OK;
-  scan_init(&s, lx, z, n, ref, cb, arg);
-  scan_run(&s);
+  scan_with(lx, z, n, ref, cb, arg, win, WIN);
   return KR_OK;
 }
 
@@ -442,9 +674,10 @@ static int parse_first(const kr_date_lex *lx, const char *z, int64_t n,
                        const kr_dref *ref, kr_date *out){
   scan s;
   first_arg f;
+  tok win[WIN];
   if( z == 0 || n <= 0 ) return 0;
   f.found = f.has_alt = 0;
-  scan_init(&s, lx, z, n, ref, take_first, &f);
+  scan_init(&s, lx, z, n, ref, take_first, &f, win, WIN);
   s.weak_ok = 1;
   scan_run(&s);
   if( !f.found && f.has_alt ){ f.d = f.alt; f.found = 1; }
@@ -533,9 +766,19 @@ static int take_all(void *arg, const kr_date *d){
 int kr_dates_extract(const kr_date_lex *lx, const char *z, int64_t n,
                      const kr_dref *ref, kr_dates *out){
   all_arg a;
+  tok *win;
+  int nwin = WIN_BIG;
   a.out = out;
   a.rc = KR_OK;
-  kr_dates_scan(lx, z, n, ref, take_all, &a);
+  if( z == 0 || n <= 0 ) return KR_OK;
+  /* a window that holds an article whole spares the moves of the context
+  ** tokens: about one token per three bytes at most in running text */
+  if( n / 3 + LOOK < nwin ) nwin = (int)(n / 3) + LOOK;
+  if( nwin < WIN ) nwin = WIN;
+  win = (tok *)kr_malloc(sizeof(tok) * (size_t)nwin);
+  if( win == 0 ) return KR_NOMEM;
+  scan_with(lx, z, n, ref, take_all, &a, win, nwin);
+  kr_free(win);
   if( a.rc != KR_OK ){ kr_dates_free(out); }
   return a.rc;
 }

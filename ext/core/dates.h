@@ -21,17 +21,21 @@ typedef struct kr_date_key {
   const char *key;          /* the lexicon's own cell; NULL: empty slot */
   uint32_t dwc;             /* its classes in date_words (bit per class) */
   int16_t mon, wd, nw, hol, dw;   /* first row in each lexicon, or -1 */
+  int32_t card, ord;        /* its value as a cardinal / ordinal number, or -1 */
   uint8_t n;                /* key length */
   uint8_t tense;            /* its class in tense_words (0: none) */
   uint8_t hpre;             /* it starts a holiday phrase ("goede vrijdag") */
 } kr_date_key;
 
-#define KR_DATE_SLOTS 4096   /* hash slots (a power of two) */
-#define KR_DATE_KEYS  2048   /* distinct words */
+#define KR_DATE_SLOTS 2048   /* hash slots (a power of two) */
+#define KR_DATE_KEYS  1024   /* distinct words (the lexicons have ~660) */
+#define KR_DATE_WROWS 1024   /* rows of date_words.tsv */
 
-/* The lexicons the engine uses, indexed once (at registration) into a hash
-** table of every word, then shared read-only by every call: a word of the
-** text costs one hash and, for the few that are in a lexicon, one compare. */
+/* The lexicons the engine uses, indexed into a hash table of every word.
+** It is built once per database connection (kr_date_lex_new) and then only
+** read, by any number of calls: a word of the text costs one hash, computed
+** while the tokenizer lower-cases it, and, for the few words that are in a
+** lexicon, one compare. */
 typedef struct kr_date_lex {
   const kr_lexicon *months, *weekdays, *numbers, *holidays, *words, *tense;
   uint32_t slot[KR_DATE_SLOTS];   /* 0 empty, else fingerprint << 16 | key + 1 */
@@ -39,10 +43,20 @@ typedef struct kr_date_lex {
   int nkey;
   int nsuffix;              /* parts of the day that end compounds */
   int suffix_row[24];       /* their rows in `words` */
+  uint32_t head2[26];       /* bit b of head2[a]: a word that begins such a
+                            ** compound starts with the letters a, b */
+  uint8_t wclass[KR_DATE_WROWS];  /* class (C_*) of each row of `words` */
+  int16_t wval[KR_DATE_WROWS];    /* its value column read as a number */
 } kr_date_lex;
 
-/* Look the lexicons up. Returns KR_OK, or KR_NOMEM when one is missing. */
+/* Index the lexicons into *lx. Returns KR_OK, or KR_NOMEM when one is
+** missing or too large for the table. */
 int kr_date_lex_init(kr_date_lex *lx);
+
+/* A new index in memory from kr_malloc, or NULL when that fails (or a
+** lexicon is missing). Free it with kr_date_lex_free. */
+kr_date_lex *kr_date_lex_new(void);
+void kr_date_lex_free(kr_date_lex *lx);
 
 /* A reference moment: a day, with or without a clock time. */
 typedef struct kr_dref {
@@ -65,6 +79,8 @@ int kr_dref_parse(const kr_date_lex *lx, const char *z, int64_t n, kr_dref *ref)
 /* One temporal expression found in a text. */
 typedef struct kr_date {
   int64_t b0, b1;           /* byte span */
+  int64_t c0, c1;           /* the same span in characters, 0-based, counted
+                            ** the SQLite way (see kr_text) */
   int type;                 /* KR_DATE_* */
   char value[32];           /* TIMEX3 value; "" = NULL (unresolved) */
   char first[16], last[16]; /* bounding days YYYY-MM-DD; "" = NULL */
@@ -77,8 +93,10 @@ typedef struct kr_date {
 /* Called for every expression in text order; return nonzero to stop. */
 typedef int (*kr_date_cb)(void *arg, const kr_date *d);
 
-/* Scan z[0..n) and report every temporal expression to cb. Returns KR_OK
-** (also when cb stopped the scan). Never allocates. */
+/* Scan z[0..n) and report every temporal expression to cb. The text of an
+** embedded post ("— Naam (@handle) 15 februari 2022") is resolved against
+** the post's date. Returns KR_OK (also when cb stopped the scan). Never
+** allocates. */
 int kr_dates_scan(const kr_date_lex *lx, const char *z, int64_t n,
                   const kr_dref *ref, kr_date_cb cb, void *arg);
 

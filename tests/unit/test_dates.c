@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static kr_date_lex lx;
+static kr_date_lex *plx;
+#define lx (*plx)
 
 static const char *parse(const char *z, const char *refz){
   static char out[32];
@@ -84,6 +85,42 @@ static int collect(void *arg, const kr_date *d){
   return 0;
 }
 
+/* Character offsets count a multi-byte character once, as SQLite does. */
+static void test_chars(void){
+  const char *z = "Één café, één crème brûlée: 3 mei.";
+  kr_dref ref;
+  kr_dates d;
+  memset(&d, 0, sizeof d);
+  kr_dref_parse(&lx, "2022-02-16", 10, &ref);
+  KT_INT(kr_dates_extract(&lx, z, (int64_t)strlen(z), &ref, &d), KR_OK);
+  KT_INT(d.n, 1);
+  if( d.n == 1 ){
+    KT_INT(d.a[0].b0, 36); KT_INT(d.a[0].b1, 41);
+    KT_INT(d.a[0].c0, 28); KT_INT(d.a[0].c1, 33);
+  }
+  kr_dates_free(&d);
+}
+
+/* The index is built per connection: a failed allocation fails that one
+** build, and the next one works. */
+static void test_lex_nomem(void){
+  kr_date_lex *a;
+  kt_fail_alloc_after(0);
+  a = kr_date_lex_new();
+  kt_fail_alloc_after(-1);
+  KT_CHECK(a == 0);
+  a = kr_date_lex_new();
+  KT_CHECK(a != 0);
+  if( a ){
+    char out[32];
+    kr_dref ref;
+    KT_INT(kr_dref_parse(a, "15 februari 2022", 16, &ref), 1);
+    KT_INT(kr_date_parse(a, "gisteren", 8, &ref, out), 1);
+    KT_STR(out, "2022-02-14");
+  }
+  kr_date_lex_free(a);
+}
+
 static void test_spans(void){
   const char *z = "Op dinsdag 15 februari 2022 om 14.30 uur, en \xff\x00 gisteren.";
   int64_t n = 58;
@@ -126,11 +163,17 @@ static void test_nomem(void){
 }
 
 void test_dates(void){
-  KT_INT(kr_date_lex_init(&lx), KR_OK);
+  plx = kr_date_lex_new();
+  KT_CHECK(plx != 0);
+  if( !plx ) return;
   test_calendar();
   test_reference();
   test_parse();
   test_spans();
   test_long();
   test_nomem();
+  test_chars();
+  test_lex_nomem();
+  kr_date_lex_free(plx);
+  plx = 0;
 }
