@@ -35,3 +35,40 @@ SELECT m.match AS name, count(*) AS times
   FROM articles a,
        regexp_matches(a.body, '\b\p{Lu}\p{Ll}+ (?:van der|van den|van de|van|de|De|Van|ter|ten|den) \p{Lu}\p{Ll}+') m
  GROUP BY m.match ORDER BY times DESC, name LIMIT 8;
+
+-- The SQL workflow of sql/ on the same articles: a database file
+-- build/demo.db, the import, the analysis, three reports and the HTML
+-- report build/demo-report.html (`make demo-db` builds the same).
+.open --new build/demo.db
+.load ./dist/krant
+.mode list
+.headers off
+.print
+.print The workflow of sql/: import examples/articles into build/demo.db, analyse
+.read sql/schema.sql
+.parameter set :dir examples/articles
+.read sql/import_txt.sql
+.read sql/import_finish.sql
+.read sql/analyze.sql
+SELECT printf('%d quotes, %d speakers, %d date mentions', (SELECT count(*) FROM quotes),
+              (SELECT count(*) FROM speakers), (SELECT count(*) FROM date_mentions));
+.mode box
+.headers on
+
+.print
+.print Report: the most quoted speakers (sql/reports/top_speakers.sql)
+.read sql/reports/top_speakers.sql
+
+.print
+.print Report: quotes of women and men per month (sql/reports/gender_over_time.sql)
+.read sql/reports/gender_over_time.sql
+
+.print
+.print Report: the dates articles talk about, from their publication date (sql/reports/date_horizon.sql)
+.read sql/reports/date_horizon.sql
+
+.output build/demo-report.html
+.read sql/report_html.sql
+.output
+.print
+.print The HTML report: build/demo-report.html (make report DB=build/demo.db for yours)

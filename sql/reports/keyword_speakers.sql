@@ -1,0 +1,37 @@
+-- Question: who is quoted in the articles about a subject?
+--
+-- The subject is a PCRE2 pattern matched against the article body with
+-- krant's REGEXP (case-sensitive unless the pattern starts with (?i)); by
+-- default (?i)\bwoning, for articles about housing. One row per speaker
+-- (grouped by speaker_key(), shown by one of its name forms) quoted in a
+-- matching analysed article: their quotes there, the articles, and as an
+-- example their longest quote in the first such article (cut at 100
+-- characters). The 25 most quoted.
+--
+--   sqlite3 -box news.db -cmd '.load ./dist/krant' \
+--     -cmd ".parameter set :keyword '(?i)\bstikstof'" '.read sql/reports/keyword_speakers.sql'
+WITH hits AS (
+  SELECT a.id FROM articles a
+   WHERE a.body REGEXP coalesce(:keyword, '(?i)\bwoning')
+     AND a.id IN (SELECT article_id FROM analysed)
+),
+per AS (
+  SELECT s.key, sum(s.quotes) AS quotes, count(*) AS articles, min(s.article_id) AS first
+    FROM speakers s
+   WHERE s.article_id IN hits
+   GROUP BY s.key
+   ORDER BY quotes DESC, articles DESC, s.key
+   LIMIT 25
+),
+ex AS (
+  SELECT p.*, (SELECT max(name) FROM speakers s WHERE s.key = p.key) AS speaker,
+         (SELECT replace(q.quote, char(10), ' ') FROM speakers s JOIN quotes q
+             ON q.article_id = s.article_id AND q.speaker = s.name
+           WHERE s.article_id = p.first AND +s.key = p.key
+           ORDER BY q.length DESC, q.n LIMIT 1) AS example
+    FROM per p
+)
+SELECT speaker, quotes, articles,
+       CASE WHEN length(example) > 100 THEN substr(example, 1, 99) || '…' ELSE example END AS example
+  FROM ex
+ ORDER BY quotes DESC, articles DESC, key;
