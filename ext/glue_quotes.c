@@ -49,13 +49,15 @@
 #include "glue.h"
 #include "core/quotes.h"
 
-/* Run the analysis of argument 0; *pz gets NULL for SQL NULL. */
-static int analyse(sqlite3 *db, sqlite3_value *v, kr_text *t, kr_qa *a, const unsigned char **pz) {
+/* Run the analysis of argument 0; *pz gets NULL for SQL NULL. cache is
+** the function's word cache on this connection (kr_qa_cache). */
+static int analyse(sqlite3 *db, sqlite3_value *v, kr_text *t, kr_qa *a, const unsigned char **pz,
+                   kr_qa_cache *cache) {
   int64_t n;
   int rc = kr_value_text(db, v, pz, &n);
   if (rc != SQLITE_OK || *pz == 0) return rc;
   if (kr_text_init(t, (const char *)*pz, n)) return SQLITE_NOMEM;
-  if (kr_qa_run(t, a)) { kr_text_free(t); return SQLITE_NOMEM; }
+  if (kr_qa_run_cached(t, a, cache)) { kr_text_free(t); return SQLITE_NOMEM; }
   return SQLITE_OK;
 }
 
@@ -68,8 +70,8 @@ static int quotes_fill(sqlite3 *db, void *aux, sqlite3_value **argv, kr_rows *ro
   kr_text t;
   kr_qa a;
   const unsigned char *z;
-  (void)aux; (void)pzErr;
-  int rc = analyse(db, argv[0], &t, &a, &z);
+  (void)pzErr;
+  int rc = analyse(db, argv[0], &t, &a, &z, aux);
   if (rc != SQLITE_OK || z == 0) return rc;
   for (int64_t i = 0; i < a.nq && rows->rc == SQLITE_OK; i++) {
     const kr_quote *q = &a.q[i];
@@ -100,8 +102,8 @@ static int speakers_fill(sqlite3 *db, void *aux, sqlite3_value **argv, kr_rows *
   kr_text t;
   kr_qa a;
   const unsigned char *z;
-  (void)aux; (void)pzErr;
-  int rc = analyse(db, argv[0], &t, &a, &z);
+  (void)pzErr;
+  int rc = analyse(db, argv[0], &t, &a, &z, aux);
   if (rc != SQLITE_OK || z == 0) return rc;
   for (int64_t i = 0; i < a.nent && rows->rc == SQLITE_OK; i++) {
     const kr_entity *e = &a.ent[i];
@@ -219,10 +221,17 @@ static const kr_tvf speakers_def = {
   "extract_speakers", speakers_col, speakers_type, 15, text_arg, 1, 1, speakers_fill
 };
 
+static void cache_free(void *p) { kr_qa_cache_free(p); }
+
+/* Each function keeps a word cache per connection (a connection runs one
+** statement step at a time, so no two analyses share it at once). */
 int kr_register_quotes(sqlite3 *db, char **pzErr) {
   (void)pzErr;
-  int rc = kr_register_tvf(db, &quotes_def, 0, 1);
-  if (rc == SQLITE_OK) rc = kr_register_tvf(db, &speakers_def, 0, 1);
+  kr_qa_cache *cq = kr_qa_cache_new(), *cs = cq ? kr_qa_cache_new() : NULL;
+  if (!cs) { kr_qa_cache_free(cq); return SQLITE_NOMEM; }
+  int rc = kr_register_tvf_ex(db, &quotes_def, cq, 1, cache_free);
+  if (rc == SQLITE_OK) rc = kr_register_tvf_ex(db, &speakers_def, cs, 1, cache_free);
+  else kr_qa_cache_free(cs);
   if (rc == SQLITE_OK)
     rc = sqlite3_create_function(db, "speaker_key", 1, KR_PURE, 0, speaker_key_func, 0, 0);
   return rc;

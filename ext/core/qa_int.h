@@ -8,6 +8,7 @@
 
 #include "quotes.h"
 #include "lexicon.h"
+#include <string.h>
 
 /* Token flags */
 #define T_WORD    0x0001
@@ -68,8 +69,23 @@ typedef struct qa_tok {
   int32_t span;       /* top-level quote span holding the token, -1 none */
   int32_t rep;        /* first token of the same word type (itself if first) */
   int16_t lwn;        /* length of the lower-cased form, -1 when not stored */
+  uint16_t cuecls;    /* CC_* classes of the cue rows of the word (valid with L_DONE) */
+  uint32_t h;         /* kr_lexicon_hash of the lower-cased form (valid when lwn >= 0) */
   int64_t lw;         /* offset of the lower-cased form in qa_state.lw */
 } qa_tok;
+
+/* Cue classes (column 2 of cues.tsv) as bits, so that hot paths test a
+** bit instead of comparing strings. */
+#define CC_SAY       (1u << 0)
+#define CC_THINK     (1u << 1)
+#define CC_MARK      (1u << 2)
+#define CC_PART      (1u << 3)
+#define CC_THINKPART (1u << 4)
+#define CC_SEP       (1u << 5)
+#define CC_ACCORDING (1u << 6)
+#define CC_AFTER     (1u << 7)
+#define CC_KLINKT    (1u << 8)
+#define CC_OTHER     (1u << 9)
 
 /* A pair of quote marks (or an open mark ended by its paragraph). */
 typedef struct qa_span {
@@ -139,7 +155,9 @@ typedef struct qa_state {
   const kr_lexicon *lx_cues, *lx_roles, *lx_org, *lx_anon, *lx_nat, *lx_hon,
       *lx_part, *lx_pron, *lx_func, *lx_given, *lx_captions;
   qa_ent_priv *ep;      /* entity working state (speakers.c) */
+  kr_qa_cache *cache;   /* word classifications kept across calls, or NULL */
   char *lw;             /* lower-cased word forms (qa_tok.lw) */
+  int64_t lwused, lwcap;
 } qa_state;
 
 #define P_HEAD     1    /* headline, subhead, time stamp: no quotes */
@@ -151,9 +169,9 @@ typedef struct qa_state {
 int qa_find(const kr_lexicon *lx, const char *w, size_t n);
 int qa_key_is(const kr_lexicon *lx, int r, const char *w, size_t n);
 int qa_lookup(const qa_state *s, const kr_lexicon *lx, const char *w, size_t n);
-uint32_t qa_lex(qa_state *s, int64_t i);
-int qa_is_cue(qa_state *s, int64_t i);
-int qa_word_is(const qa_state *s, int64_t i, const char *w);
+uint32_t qa_lex_slow(qa_state *s, int64_t i);
+int qa_is_cue_slow(qa_state *s, int64_t i);
+int qa_word_is_slow(const qa_state *s, int64_t i, const char *w, size_t n);
 int qa_lower(const qa_state *s, int64_t i, char *buf, int cap);
 int qa_cue_class(const qa_state *s, int row, const char *cls);
 int64_t qa_arena_add(kr_qa *a, const char *z, int64_t n);
@@ -165,5 +183,30 @@ int qa_np_plausible(qa_state *s, const qa_np *np, int allow_pron);
 int qa_resolve(qa_state *s);      /* resolves s->qq, fills s->out */
 void qa_ent_free(qa_state *s);
 int qa_is_role_word(qa_state *s, int64_t i);
+
+/* The hot predicates, inline: the common case is a flag already computed
+** (lexicon flags, cue flag) or a stored lower-cased form compared with a
+** constant word (strlen and memcmp of a literal fold at compile time). */
+
+/* Lexicon flags (L_*) of token i, computed once per word type. */
+static inline uint32_t qa_lex(qa_state *s, int64_t i) {
+  uint32_t l = s->tok[i].lex;
+  return (l & L_DONE) ? l : qa_lex_slow(s, i);
+}
+
+/* Is token i a form in cues.tsv? The cheap test used on every word. */
+static inline int qa_is_cue(qa_state *s, int64_t i) {
+  uint32_t f = s->tok[i].flags;
+  return (f & T_CUEDONE) ? (f & T_ISCUE) != 0 : qa_is_cue_slow(s, i);
+}
+
+/* Is token i the word w (lower case)? */
+static inline int qa_word_is(const qa_state *s, int64_t i, const char *w) {
+  if (i < 0 || i >= s->ntok) return 0;
+  const qa_tok *t = &s->tok[i];
+  size_t n = strlen(w);
+  if (t->lwn >= 0) return (size_t)t->lwn == n && !memcmp(s->lw + t->lw, w, n);
+  return qa_word_is_slow(s, i, w, n);
+}
 
 #endif

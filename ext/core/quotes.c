@@ -56,14 +56,6 @@ int qa_key_is(const kr_lexicon *lx, int r, const char *w, size_t n) {
 
 /* ---- small helpers ----------------------------------------------------- */
 
-static int push_tok(qa_state *s, const qa_tok *t) {
-  if (s->ntok >= s->captok &&
-      kr_grow((void **)&s->tok, &s->captok, s->ntok + 1, sizeof(qa_tok)) != KR_OK)
-    return KR_NOMEM;
-  s->tok[s->ntok++] = *t;
-  return KR_OK;
-}
-
 int64_t qa_arena_add(kr_qa *a, const char *z, int64_t n) {
   if (n < 0) n = 0;
   if (a->narena + n + 1 > a->caparena) {
@@ -96,11 +88,9 @@ int qa_lower(const qa_state *s, int64_t i, char *buf, int cap) {
   return (int)n;
 }
 
-int qa_word_is(const qa_state *s, int64_t i, const char *w) {
-  if (i < 0 || i >= s->ntok) return 0;
+/* qa_word_is() for a token without a stored lower-cased form. */
+int qa_word_is_slow(const qa_state *s, int64_t i, const char *w, size_t n) {
   const qa_tok *t = &s->tok[i];
-  size_t n = strlen(w);
-  if (t->lwn >= 0) return (size_t)t->lwn == n && !memcmp(s->lw + t->lw, w, n);
   if ((size_t)(t->b1 - t->b0) != n) return 0;   /* lower-casing keeps the length of these words */
   const unsigned char *z = s->t->z + t->b0;
   for (size_t k = 0; k < n; k++) {
@@ -184,60 +174,120 @@ static int cap_role_word(const qa_state *s, const char *w, int n, int *g) {
 ** same capitalisation class. Lexicon look-ups are done once per type, so
 ** once per distinct word of the article. */
 #define TYPE_MAXLEN 40
+#define LW_PENDING (-2)     /* qa_tok.lwn: lower-cased form not made yet */
+#define FNV_PRIME 16777619u /* of kr_lexicon_hash */
 
 static inline int same_bytes(const char *a, const char *b, int64_t n) {
   for (int64_t k = 0; k < n; k++) if (a[k] != b[k]) return 0;
   return 1;
 }
 
+static int cue_compute(qa_state *s, int64_t i);
+
+/* Word types and the cue flag of every word (reported speech asks it of
+** nearly every word): looked up once per type, copied to the others. */
 static int assign_types(qa_state *s) {
   int64_t cap = 64;
   while (cap < 2 * s->ntok && cap < ((int64_t)1 << 40)) cap *= 2;
   int32_t *slot = kr_malloc((size_t)cap * sizeof(int32_t));
-  s->lw = kr_malloc((size_t)(s->t->n + 1));
-  if (!slot || !s->lw) { kr_free(slot); return KR_NOMEM; }
+  if (!slot) return KR_NOMEM;
   memset(slot, 0xff, (size_t)cap * sizeof(int32_t));
   const unsigned char *z = s->t->z;
-  int64_t used = 0, m = cap - 1;
+  int64_t m = cap - 1;
   for (int64_t i = 0; i < s->ntok; i++) {
     qa_tok *t = &s->tok[i];
     t->rep = (int32_t)i;
-    t->lwn = -1;
-    int64_t n = t->b1 - t->b0;
-    if (!(t->flags & T_WORD) || n > TYPE_MAXLEN || i > 0x7ffffffe) continue;
-    char *w = s->lw + used;
-    int64_t ln = 0;
-    uint32_t h = 2166136261u ^ (t->flags & (T_CAP | T_LOWER));
-    for (int64_t k = t->b0; k < t->b1; k++) {
-      unsigned char c = z[k];
-      if (c >= 0x80) { ln = -1; break; }
-      c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-      w[ln++] = (char)c;
-      h = (h ^ c) * 16777619u;
-    }
-    if (ln < 0) {  /* non-ASCII: the general lower-casing, which may change the length */
-      ln = kr_lower_utf8(z + t->b0, n, w, s->t->n + 1 - used);
+    if (t->lwn == LW_PENDING) {
+      /* not ASCII: the general lower-casing, which may change the length */
+      int64_t n = t->b1 - t->b0, ln = -1;
+      t->lwn = -1;
+      if (n > TYPE_MAXLEN) continue;
+      /* lower-casing at most adds half (two bytes to three) */
+      if (s->lwused + n + n / 2 + 8 > s->lwcap &&
+          kr_grow((void **)&s->lw, &s->lwcap, s->lwused + n + n / 2 + 8, 1) != KR_OK) {
+        kr_free(slot);
+        return KR_NOMEM;
+      }
+      char *w = s->lw + s->lwused;
+      ln = kr_lower_utf8(z + t->b0, n, w, s->lwcap - s->lwused);
       if (ln < 0 || ln > TYPE_MAXLEN + 8) continue;
-      h = 2166136261u ^ (t->flags & (T_CAP | T_LOWER));
-      for (int64_t k = 0; k < ln; k++) h = (h ^ (unsigned char)w[k]) * 16777619u;
+      t->lw = s->lwused;
+      t->lwn = (int16_t)ln;
+      t->h = kr_lexicon_hash(w, (size_t)ln);
+      s->lwused += ln;
     }
-    if (used + ln > s->t->n) continue;
-    t->lw = used;
-    t->lwn = (int16_t)ln;
+    if (t->lwn < 0 || i > 0x7ffffffe) continue;
+    const char *w = s->lw + t->lw;
+    int64_t ln = t->lwn;
     uint32_t cls = t->flags & (T_CAP | T_LOWER);
-    for (int64_t x = (int64_t)(h & (uint32_t)m);; x = (x + 1) & m) {
+    uint32_t th = (t->h ^ cls) * 0x9E3779B1u;   /* the type: form and capitalisation */
+    for (int64_t x = (int64_t)((th >> 7) & (uint32_t)m);; x = (x + 1) & m) {
       int32_t j = slot[x];
-      if (j < 0) { slot[x] = (int32_t)i; used += ln; break; }
+      if (j < 0) { slot[x] = (int32_t)i; break; }
       const qa_tok *u = &s->tok[j];
       if (u->lwn == ln && (u->flags & (T_CAP | T_LOWER)) == cls && same_bytes(s->lw + u->lw, w, ln)) {
         t->rep = j;
-        t->lw = u->lw;   /* share the stored form */
         break;
       }
     }
+    if (t->rep == i) cue_compute(s, i);
+    else t->flags |= T_CUEDONE | (s->tok[t->rep].flags & T_ISCUE);
   }
   kr_free(slot);
   return KR_OK;
+}
+
+/* ---- the word classification cache --------------------------------------
+** Direct-mapped: a word type (lower-cased form and capitalisation class)
+** has one slot, chosen by its hash; a new type evicts the old one. An
+** entry holds exactly what lex_compute() derives from the lexicons. */
+#define CACHE_SLOTS 16384
+#define CACHE_KEYMAX 32   /* longer words are not cached */
+
+typedef struct cache_ent {
+  uint32_t h;           /* kr_lexicon_hash of the form */
+  uint32_t lex;         /* L_* flags; 0 = empty slot */
+  int16_t cue;
+  uint16_t cuecls;
+  uint16_t cls;         /* T_CAP | T_LOWER bits of the type */
+  uint8_t n;
+  int8_t gender;
+  char key[CACHE_KEYMAX];
+} cache_ent;
+
+struct kr_qa_cache {
+  cache_ent *e;         /* CACHE_SLOTS entries, allocated on first use */
+};
+
+kr_qa_cache *kr_qa_cache_new(void) {
+  kr_qa_cache *c = kr_malloc(sizeof *c);
+  if (c) c->e = NULL;
+  return c;
+}
+
+void kr_qa_cache_free(kr_qa_cache *c) {
+  if (!c) return;
+  kr_free(c->e);
+  kr_free(c);
+}
+
+/* The slot of the type of token t (stored form only), or NULL. */
+static inline cache_ent *cache_slot(qa_state *s, const qa_tok *t) {
+  kr_qa_cache *c = s->cache;
+  if (!c || t->lwn <= 0 || t->lwn > CACHE_KEYMAX) return NULL;
+  if (!c->e) {
+    c->e = kr_malloc(CACHE_SLOTS * sizeof(cache_ent));
+    if (!c->e) return NULL;   /* no cache: the analysis works without */
+    memset(c->e, 0, CACHE_SLOTS * sizeof(cache_ent));
+  }
+  uint32_t cls = t->flags & (T_CAP | T_LOWER);
+  return &c->e[((t->h ^ cls) * 0x9E3779B1u >> 7) & (CACHE_SLOTS - 1)];
+}
+
+/* Does slot e hold the type of token t? */
+static inline int cache_hit(const qa_state *s, const cache_ent *e, const qa_tok *t) {
+  return e->lex && e->h == t->h && e->n == t->lwn && e->cls == (t->flags & (T_CAP | T_LOWER)) &&
+         !memcmp(e->key, s->lw + t->lw, (size_t)t->lwn);
 }
 
 static int64_t canonical(qa_state *s, int64_t i) { return s->tok[i].rep; }
@@ -248,11 +298,12 @@ static int cue_compute(qa_state *s, int64_t i);
 static void copy_lex(qa_tok *to, const qa_tok *from) {
   to->lex = from->lex;
   to->cue = from->cue;
+  to->cuecls = from->cuecls;
   to->gender = from->gender;
   to->flags = (to->flags & ~(uint32_t)(T_CUEDONE | T_ISCUE)) | (from->flags & (T_CUEDONE | T_ISCUE));
 }
 
-int qa_is_cue(qa_state *s, int64_t i) {
+int qa_is_cue_slow(qa_state *s, int64_t i) {
   qa_tok *t = &s->tok[i];
   if (t->flags & T_CUEDONE) return (t->flags & T_ISCUE) != 0;
   int64_t j = canonical(s, i);
@@ -264,7 +315,7 @@ int qa_is_cue(qa_state *s, int64_t i) {
   return cue_compute(s, i);
 }
 
-uint32_t qa_lex(qa_state *s, int64_t i) {
+uint32_t qa_lex_slow(qa_state *s, int64_t i) {
   qa_tok *t = &s->tok[i];
   if (t->lex & L_DONE) return t->lex;
   int64_t j = canonical(s, i);
@@ -283,26 +334,63 @@ static int cue_compute(qa_state *s, int64_t i) {
   t->flags |= T_CUEDONE;
   if (!(t->flags & T_WORD) || t->b1 - t->b0 > 20 || t->b1 - t->b0 < 2) return 0;
   if (t->lex & L_DONE) { if (t->lex & L_CUE) t->flags |= T_ISCUE; return (t->lex & L_CUE) != 0; }
-  char w[64];
-  int n = qa_lower(s, i, w, sizeof w);
-  if (n > 0 && s->lx_cues && qa_lookup(s, s->lx_cues, w, (size_t)n) >= 0) { t->flags |= T_ISCUE; return 1; }
+  if (!s->lx_cues) return 0;
+  int r;
+  if (t->lwn > 0) r = kr_lexicon_find_h(s->lx_cues, s->lw + t->lw, (size_t)t->lwn, t->h);
+  else {
+    char w[64];
+    int n = qa_lower(s, i, w, sizeof w);
+    r = n > 0 ? qa_lookup(s, s->lx_cues, w, (size_t)n) : -1;
+  }
+  if (r >= 0) { t->flags |= T_ISCUE; return 1; }
   return 0;
+}
+
+/* The CC_* bit of cue class name c. */
+static unsigned cue_class_bit(const char *c) {
+  static const char *const names[] = {"say", "think", "mark", "part", "thinkpart", "sep", "according", "after", "klinkt"};
+  for (unsigned k = 0; k < sizeof names / sizeof names[0]; k++) if (!strcmp(c, names[k])) return 1u << k;
+  return CC_OTHER;
+}
+
+/* The classes of the cue rows from row r on that have the key w[0..n). */
+static uint16_t cue_classes(const kr_lexicon *lx, int r, const char *w, size_t n) {
+  unsigned m = 0;
+  for (; r < lx->nrow && qa_key_is(lx, r, w, n); r++) m |= cue_class_bit(kr_lexicon_cell(lx, r, 2));
+  return (uint16_t)m;
 }
 
 /* Lexicon flags of token i, computed once. */
 static uint32_t lex_compute(qa_state *s, int64_t i) {
   qa_tok *t = &s->tok[i];
   if (t->lex & L_DONE) return t->lex;
+  cache_ent *ce = cache_slot(s, t);
+  if (ce && cache_hit(s, ce, t)) {
+    t->lex = ce->lex;
+    t->cue = ce->cue;
+    t->cuecls = ce->cuecls;
+    t->gender = ce->gender;
+    t->flags |= T_CUEDONE | ((t->lex & L_CUE) ? T_ISCUE : 0);
+    return t->lex;
+  }
   uint32_t f = L_DONE;
   t->cue = -1;
+  t->cuecls = 0;
   if (t->flags & T_WORD) {
-    char w[64];
-    int n = qa_lower(s, i, w, sizeof w);
+    char buf[64];
+    const char *w = buf;
+    int n;
+    unsigned h;   /* one hash for every lexicon */
+    if (t->lwn > 0) { w = s->lw + t->lw; n = t->lwn; h = t->h; }
+    else { n = qa_lower(s, i, buf, sizeof buf); h = n > 0 ? kr_lexicon_hash(buf, (size_t)n) : 0; }
     if (n > 0) {
-      unsigned h = kr_lexicon_hash(w, (size_t)n);   /* one hash for every lexicon */
       int r;
       int g = 0;
-      if (s->lx_cues && (r = kr_lexicon_find_h(s->lx_cues, w, (size_t)n, h)) >= 0) { f |= L_CUE; t->cue = (int16_t)(r > 32000 ? 32000 : r); }
+      if (s->lx_cues && (r = kr_lexicon_find_h(s->lx_cues, w, (size_t)n, h)) >= 0) {
+        f |= L_CUE;
+        t->cue = (int16_t)(r > 32000 ? 32000 : r);
+        t->cuecls = cue_classes(s->lx_cues, r, w, (size_t)n);
+      }
       if (n <= 16 && s->lx_func && (r = kr_lexicon_find_h(s->lx_func, w, (size_t)n, h)) >= 0) {
         for (; r < s->lx_func->nrow && qa_key_is(s->lx_func, r, w, (size_t)n); r++) {
           const char *c = kr_lexicon_cell(s->lx_func, r, 1);
@@ -347,6 +435,16 @@ static uint32_t lex_compute(qa_state *s, int64_t i) {
   }
   t->lex = f;
   t->flags |= T_CUEDONE | ((f & L_CUE) ? T_ISCUE : 0);
+  if (ce) {
+    ce->h = t->h;
+    ce->lex = f;
+    ce->cue = t->cue;
+    ce->cuecls = t->cuecls;
+    ce->gender = t->gender;
+    ce->cls = (uint16_t)(t->flags & (T_CAP | T_LOWER));
+    ce->n = (uint8_t)t->lwn;
+    memcpy(ce->key, s->lw + t->lw, (size_t)t->lwn);
+  }
   return f;
 }
 
@@ -354,16 +452,16 @@ int qa_cue_class(const qa_state *s, int row, const char *cls) {
   return row >= 0 && s->lx_cues && !strcmp(kr_lexicon_cell(s->lx_cues, row, 2), cls);
 }
 
-/* Find, among the rows of the cue form of token i, one of class cls.
-** Returns the row or -1. */
-static int cue_row(qa_state *s, int64_t i, const char *cls) {
-  if (!(qa_lex(s, i) & L_CUE)) return -1;
+/* Find, among the rows of the cue form of token i, one of class ccl (a
+** CC_* bit). Returns the row or -1. */
+static int cue_row(qa_state *s, int64_t i, unsigned ccl) {
+  if (!(qa_lex(s, i) & L_CUE) || !(s->tok[i].cuecls & ccl)) return -1;
   int r = s->tok[i].cue;
   const kr_lexicon *lx = s->lx_cues;
   const char *k = kr_lexicon_cell(lx, r, 0);
   size_t kn = strlen(k);
   for (; r < lx->nrow && qa_key_is(lx, r, k, kn); r++)
-    if (!cls || !strcmp(kr_lexicon_cell(lx, r, 2), cls)) return r;
+    if (cue_class_bit(kr_lexicon_cell(lx, r, 2)) == ccl) return r;
   return -1;
 }
 
@@ -412,19 +510,184 @@ static int starts_with(const unsigned char *z, int64_t n, int64_t i, const char 
   return i + (int64_t)k <= n && memcmp(z + i, p, k) == 0;
 }
 
+/* A word starting at byte i with first character c (byte length len):
+** letters and digits, joined by hyphens, apostrophes between letters
+** ("zo'n"), dots and commas between digits ("3,5"), '&' and '_'; an
+** initial ("J.") or an abbreviated honorific ("dr.") keeps its dot.
+** Fills t->b1 and t->flags and, for an ASCII word, its lower-cased form
+** (appended to s->lw) and its hash, so that no later pass reads the bytes
+** again; other words get lwn = LW_PENDING for assign_types(). */
+static void scan_word(qa_state *s, int64_t i, uint32_t c, int len, qa_tok *t) {
+  const unsigned char *z = s->t->z;
+  int64_t n = s->t->n, j = i + len;
+  int64_t nupper = c_upper(c), nlow = c_lower(c);
+  uint32_t last = c;
+  /* the lower-cased form, written as the bytes are read; only valid
+  ** while every byte is ASCII (ascii) */
+  unsigned char *w = (unsigned char *)s->lw + s->lwused;
+  int64_t ln = 0;
+  int ascii = c < 0x80;
+  uint32_t h = 2166136261u;
+  if (ascii) { w[ln++] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c); h = (h ^ w[0]) * FNV_PRIME; }
+  while (j < n) {
+    /* the common case: a run of ASCII letters and digits ('|0x20'
+    ** lower-cases a letter and keeps a digit), in a tight loop */
+    const unsigned char *p = z + j, *pe = z + n;
+    unsigned char *q = w + ln;
+    unsigned up = 0, lo = 0;
+    uint32_t hh = h;
+    while (p < pe && *p < 0x80 && ascii_word[*p]) {
+      unsigned k = ascii_word[*p];
+      unsigned char lc = (unsigned char)(*p | 0x20);
+      up += (k >> 1) & 1;
+      lo |= k;
+      *q++ = lc;
+      hh = (hh ^ lc) * FNV_PRIME;
+      p++;
+    }
+    if (p > z + j) {
+      nupper += up;
+      nlow |= lo & 1;
+      h = hh;
+      ln = q - w;
+      last = p[-1];
+      j = p - z;
+      if (j >= n) break;
+    }
+    int l;
+    uint32_t d = dec(z, n, j, &l);
+    if (c_alnum(d)) {
+      /* a URL glued to a word ("Kortunovhttps://") starts a new token */
+      if (c_alpha(last) && d == 'h' && (starts_with(z, n, j, "http://") || starts_with(z, n, j, "https://"))) break;
+      nupper += c_upper(d); nlow |= c_lower(d);
+      if (d < 0x80) { w[ln++] = (unsigned char)d; h = (h ^ d) * FNV_PRIME; }   /* 'h' */
+      else ascii = 0;
+      last = d;
+      j += l;
+      continue;
+    }
+    if (j + l < n && (d == '-' || d == 0x2011 || is_apos(d) || d == '.' || d == ',' || d == '&' || d == '_')) {
+      int l2;
+      uint32_t e = dec(z, n, j + l, &l2);
+      int ok;
+      if (d == '.' || d == ',') ok = c_digit(last) && c_digit(e);
+      else if (is_apos(d)) ok = c_alnum(last) && c_alpha(e);
+      else ok = c_alnum(e);
+      if (ok) {
+        if (d < 0x80) { w[ln++] = (unsigned char)d; h = (h ^ d) * FNV_PRIME; }
+        else ascii = 0;
+        last = d;
+        j += l;
+        continue;
+      }
+    }
+    break;
+  }
+  t->b1 = j;
+  t->flags = T_WORD;
+  if (c_upper(c)) t->flags |= T_CAP;
+  if (c_lower(c) || c == '@' || c == '#') t->flags |= T_LOWER;
+  if (c_digit(c)) t->flags |= T_DIGIT;
+  if (nupper >= 2 && nlow == 0) t->flags |= T_ALLCAP;   /* upper-case letters are letters */
+  if (j < n && z[j] == '.') {
+    int dot = 0;
+    if (j - i == len && c_upper(c)) { dot = 1; t->flags |= T_INITIAL; }
+    else if (j - i <= 5 && s->lx_hon) {
+      char hw[16];
+      int64_t wn = kr_lower_utf8(z + i, j + 1 - i, hw, sizeof hw - 1);
+      if (wn > 0 && qa_lookup(s, s->lx_hon, hw, (size_t)wn) >= 0) dot = 1;
+    }
+    if (dot) { t->b1 = j + 1; w[ln++] = '.'; h = (h ^ '.') * FNV_PRIME; }
+  }
+  t->lwn = LW_PENDING;
+  if (ascii && t->b1 - t->b0 <= TYPE_MAXLEN) {
+    t->lw = s->lwused;
+    t->lwn = (int16_t)ln;
+    t->h = h;
+    s->lwused += ln;
+  }
+}
+
+/* The common word, in one tight pass: ASCII letters and digits starting
+** at byte i (z[i] is one, not 'h') and ended by a byte that cannot join or
+** continue it (white space, most punctuation). Fills t as scan_word()
+** would and returns 1, or returns 0 (nothing written to t) for any other
+** case: then scan_word() does the general work. */
+static int simple_word(qa_state *s, int64_t i, qa_tok *t) {
+  const unsigned char *z = s->t->z, *p = z + i, *pe = z + s->t->n;
+  unsigned char *w = (unsigned char *)s->lw + s->lwused, *q = w;
+  unsigned up = 0, lo = 0;
+  uint32_t h = 2166136261u;
+  while (p < pe && *p < 0x80 && ascii_word[*p]) {
+    unsigned k = ascii_word[*p];
+    unsigned char lc = (unsigned char)(*p | 0x20);
+    up += (k >> 1) & 1;
+    lo |= k;
+    *q++ = lc;
+    h = (h ^ lc) * FNV_PRIME;
+    p++;
+  }
+  int64_t len = p - (z + i);
+  if (p < pe) {
+    unsigned char d = *p, last = p[-1];
+    /* may continue the word: a joiner, 'h' (a letter, or a glued URL),
+    ** a letter outside ASCII; a dot may end an initial or a title */
+    if (d >= 0x80 || d == 'h' || d == '-' || d == '\'' || d == '&' || d == '_') return 0;
+    if ((d == '.' || d == ',') && ascii_word[last] == 4) return 0;
+    if (d == '.' && len <= 5) return 0;
+  }
+  unsigned c = z[i];
+  t->b1 = i + len;
+  t->flags = T_WORD | (ascii_word[c] == 2 ? T_CAP : ascii_word[c] == 1 ? T_LOWER : T_DIGIT);
+  if (up >= 2 && !(lo & 1)) t->flags |= T_ALLCAP;
+  if (len <= TYPE_MAXLEN) {
+    t->lw = s->lwused;
+    t->lwn = (int16_t)len;
+    t->h = h;
+    s->lwused += len;
+  } else {
+    t->lwn = LW_PENDING;
+  }
+  return 1;
+}
+
+/* A new token at byte b0 (flags and end to be filled), or NULL. */
+static qa_tok *new_tok(qa_state *s, int64_t b0) {
+  if (s->ntok >= s->captok && kr_grow((void **)&s->tok, &s->captok, s->ntok + 1, sizeof(qa_tok)) != KR_OK) return NULL;
+  qa_tok *t = &s->tok[s->ntok];
+  memset(t, 0, sizeof *t);
+  t->cue = -1;
+  t->span = -1;
+  t->lwn = -1;
+  t->b0 = b0;
+  return t;
+}
+
 static int tokenize(qa_state *s) {
   const unsigned char *z = s->t->z;
   int64_t n = s->t->n, i = 0;
+  /* news text has about one token per five bytes: reserve that much for
+  ** an article (a huge text grows the array as it goes) */
+  if (kr_grow((void **)&s->tok, &s->captok, (n < (1 << 19) ? n : (1 << 19)) / 5 + 16, sizeof(qa_tok)) != KR_OK) return KR_NOMEM;
+  /* lower-cased word forms: ASCII words keep their length (the others are
+  ** added by assign_types, which grows the buffer when needed) */
+  s->lwcap = n + 64;
+  s->lw = kr_malloc((size_t)s->lwcap);
+  if (!s->lw) return KR_NOMEM;
   while (i < n) {
     int len;
     if (z[i] == ' ' || z[i] == '\n') { i++; continue; }
     uint32_t c = dec(z, n, i, &len);
     if (c_space(c)) { i += len; continue; }
-    qa_tok t;
-    memset(&t, 0, sizeof t);
-    t.cue = -1;
-    t.span = -1;
-    t.b0 = i;
+    qa_tok *t = new_tok(s, i);
+    if (!t) return KR_NOMEM;
+    if (c < 0x80 && (ascii_word[c] || c == 'h')) {
+      /* the common case: a word that starts with an ASCII letter or digit */
+      if (c == 'h' || !simple_word(s, i, t)) scan_word(s, i, c, len, t);
+      i = t->b1;
+      s->ntok++;
+      continue;
+    }
     uint32_t prev = 0;
     if (i > 0) { int pl; prev = z[i - 1] < 0x80 ? z[i - 1] : dec(z, n, kr_prev_char(z, i), &pl); }
     int nl = 0;
@@ -434,63 +697,18 @@ static int tokenize(qa_state *s) {
       int l3 = 0;
       uint32_t after = i + len + nl < n ? dec(z, n, i + len + nl, &l3) : ' ';
       if (!c_alpha(after)) {
-        t.b1 = i + len + nl;
-        t.flags = T_WORD | T_LOWER;
-        if (push_tok(s, &t)) return KR_NOMEM;
-        i = t.b1;
+        t->b1 = i + len + nl;
+        t->flags = T_WORD | T_LOWER;
+        t->lwn = LW_PENDING;
+        i = t->b1;
+        s->ntok++;
         continue;
       }
     }
     if (c_alnum(c) || ((c == '@' || c == '#') && c_alnum(next))) {
-      int64_t j = i + len;
-      int nletter = c_alpha(c), nupper = c_upper(c), nlow = c_lower(c);
-      uint32_t last = c;
-      while (j < n) {
-        int l;
-        uint32_t d = dec(z, n, j, &l);
-        if (d < 0x80 && ascii_word[d]) {
-          /* the common case: an ASCII letter or digit */
-          int k = ascii_word[d];
-          nletter += (k & 3) != 0; nupper += (k >> 1) & 1; nlow += k & 1;
-          last = d;
-          j++;
-          continue;
-        }
-        if (c_alnum(d)) {
-          /* a URL glued to a word ("Kortunovhttps://") starts a new token */
-          if (c_alpha(last) && d == 'h' && (starts_with(z, n, j, "http://") || starts_with(z, n, j, "https://"))) break;
-          nletter += c_alpha(d); nupper += c_upper(d); nlow += c_lower(d);
-          last = d;
-          j += l;
-          continue;
-        }
-        if (j + l < n && (d == '-' || d == 0x2011 || is_apos(d) || d == '.' || d == ',' || d == '&' || d == '_')) {
-          int l2;
-          uint32_t e = dec(z, n, j + l, &l2);
-          int ok;
-          if (d == '.' || d == ',') ok = c_digit(last) && c_digit(e);
-          else if (is_apos(d)) ok = c_alnum(last) && c_alpha(e);
-          else ok = c_alnum(e);
-          if (ok) { last = d; j += l; continue; }
-        }
-        break;
-      }
-      t.b1 = j;
-      t.flags = T_WORD;
-      if (c_upper(c)) t.flags |= T_CAP;
-      if (c_lower(c) || c == '@' || c == '#') t.flags |= T_LOWER;
-      if (c_digit(c)) t.flags |= T_DIGIT;
-      if (nletter >= 2 && nupper >= 2 && nlow == 0) t.flags |= T_ALLCAP;
-      if (j < n && z[j] == '.') {
-        if (j - i == len && c_upper(c)) { t.b1 = j + 1; t.flags |= T_INITIAL; }
-        else if (j - i <= 5 && s->lx_hon) {
-          char w[16];
-          int64_t wn = kr_lower_utf8(z + i, j + 1 - i, w, sizeof w - 1);
-          if (wn > 0 && qa_lookup(s, s->lx_hon, w, (size_t)wn) >= 0) t.b1 = j + 1;
-        }
-      }
-      if (push_tok(s, &t)) return KR_NOMEM;
-      i = t.b1;
+      scan_word(s, i, c, len, t);
+      i = t->b1;
+      s->ntok++;
       continue;
     }
     /* quote marks, ",," and "''" included */
@@ -506,23 +724,23 @@ static int tokenize(qa_state *s) {
       int close_ok = (qm & KR_QM_CLOSE) && i > 0 && !c_space(prev) &&
                      (i + mlen >= n || c_space(after) || is_close_ctx(after));
       if (open_ok && close_ok && c_mark(prev) && !c_space(after)) close_ok = 0;
-      t.b1 = i + mlen;
+      t->b1 = i + mlen;
       if (open_ok || close_ok) {
-        t.flags = T_MARK;
-        t.mark = (uint8_t)((open_ok ? M_OPEN : 0) | (close_ok ? M_CLOSE : 0) |
+        t->flags = T_MARK;
+        t->mark = (uint8_t)((open_ok ? M_OPEN : 0) | (close_ok ? M_CLOSE : 0) |
                            ((qm & KR_QM_DOUBLE) ? M_DOUBLE : M_SINGLE));
-        if (close_ok && is_apos(c) && (prev == 's' || prev == 'x' || prev == 'z')) t.mark |= M_APOS;
+        if (close_ok && is_apos(c) && (prev == 's' || prev == 'x' || prev == 'z')) t->mark |= M_APOS;
       } else {
-        t.flags = T_PUNCT;
+        t->flags = T_PUNCT;
       }
-      if (push_tok(s, &t)) return KR_NOMEM;
-      i = t.b1;
+      i = t->b1;
+      s->ntok++;
       continue;
     }
-    t.b1 = i + len;
-    t.flags = T_PUNCT;
-    if (push_tok(s, &t)) return KR_NOMEM;
-    i = t.b1;
+    t->b1 = i + len;
+    t->flags = T_PUNCT;
+    i = t->b1;
+    s->ntok++;
   }
   return KR_OK;
 }
@@ -731,7 +949,7 @@ static int64_t clause_end(const qa_state *s, int64_t i, int64_t pend) {
 static int64_t find_particle(qa_state *s, int64_t v, int64_t lim, int *prow) {
   const kr_lexicon *lx = s->lx_cues;
   int r = s->tok[v].cue;
-  if (r < 0) return -1;
+  if (r < 0 || !(s->tok[v].cuecls & CC_SEP)) return -1;
   const char *k = kr_lexicon_cell(lx, r, 0);
   size_t kn = strlen(k);
   for (; r < lx->nrow && qa_key_is(lx, r, k, kn); r++) {
@@ -755,9 +973,9 @@ static int verb_cue(qa_state *s, int64_t v, int64_t lim, int64_t *part, int allo
   int prow = -1;
   int64_t pt = find_particle(s, v, lim, &prow);
   if (pt >= 0) { *part = pt; return prow; }
-  int r = cue_row(s, v, "say");
-  if (r < 0 && allow_think) r = cue_row(s, v, "think");
-  if (r < 0 && allow_think) r = cue_row(s, v, "mark");
+  int r = cue_row(s, v, CC_SAY);
+  if (r < 0 && allow_think) r = cue_row(s, v, CC_THINK);
+  if (r < 0 && allow_think) r = cue_row(s, v, CC_MARK);
   return r;
 }
 
@@ -799,7 +1017,7 @@ static int attr_after(qa_state *s, qa_span *sp, qa_q *q, int64_t *npend) {
   uint32_t lx = qa_lex(s, k);
   if (lx & L_CUE) {
     int r;
-    if ((r = cue_row(s, k, "after")) >= 0 || (r = cue_row(s, k, "according")) >= 0) {
+    if ((r = cue_row(s, k, CC_AFTER)) >= 0 || (r = cue_row(s, k, CC_ACCORDING)) >= 0) {
       int64_t a = k + 1;
       if (qa_word_is(s, k, "according") && qa_word_is(s, a, "to")) a++;
       if (!qa_np_forward(s, a, lim, &np) || !subject_ok(s, &np, 0)) return 0;
@@ -808,7 +1026,7 @@ static int attr_after(qa_state *s, qa_span *sp, qa_q *q, int64_t *npend) {
       *npend = np.b;
       return 1;
     }
-    if (cue_row(s, k, "klinkt") >= 0) {
+    if (cue_row(s, k, CC_KLINKT) >= 0) {
       set_cue(q, -1, k, k + 1 < lim && qa_word_is(s, k + 1, "het") ? k + 1 : -1, k + 1 < lim && qa_word_is(s, k + 1, "het") ? k + 2 : -1);
       for (int64_t j = k + 1; j < lim && j < k + 5; j++) {
         if (qa_word_is(s, j, "bij") || qa_word_is(s, j, "uit") || qa_word_is(s, j, "van")) {
@@ -833,7 +1051,7 @@ static int attr_after(qa_state *s, qa_span *sp, qa_q *q, int64_t *npend) {
     /* "', heeft hij gezegd" */
     if (!qa_np_forward(s, k + 1, lim, &np) || !subject_ok(s, &np, 0)) return 0;
     for (int64_t j = np.b; j < lim && j < np.b + 6; j++) {
-      if (cue_row(s, j, "part") >= 0 || cue_row(s, j, "thinkpart") >= 0) {
+      if (cue_row(s, j, CC_PART) >= 0 || cue_row(s, j, CC_THINKPART) >= 0) {
         q->ma = np.a; q->mb = np.b;
         set_cue(q, k, j, -1, -1);
         *npend = j + 1;
@@ -843,7 +1061,7 @@ static int attr_after(qa_state *s, qa_span *sp, qa_q *q, int64_t *npend) {
     return 0;
   }
   /* English order: '"...," she said' */
-  if (qa_np_forward(s, k, lim, &np) && subject_ok(s, &np, 0) && np.b < lim && cue_row(s, np.b, "say") >= 0) {
+  if (qa_np_forward(s, k, lim, &np) && subject_ok(s, &np, 0) && np.b < lim && cue_row(s, np.b, CC_SAY) >= 0) {
     char w[16];
     if (qa_lower(s, np.b, w, sizeof w) > 0 && (!strcmp(w, "said") || !strcmp(w, "says") || !strcmp(w, "writes") || !strcmp(w, "wrote"))) {
       q->ma = np.a; q->mb = np.b;
@@ -905,7 +1123,7 @@ static int attr_before(qa_state *s, qa_span *sp, qa_q *q, int allow_first) {
   for (int64_t v = cs; v < k; v++) {
     if (!(s->tok[v].flags & T_WORD) || !(qa_lex(s, v) & (L_CUE | L_AUX))) continue;
     int r;
-    if ((r = cue_row(s, v, "according")) >= 0 || (r = cue_row(s, v, "after")) >= 0) {
+    if ((r = cue_row(s, v, CC_ACCORDING)) >= 0 || (r = cue_row(s, v, CC_AFTER)) >= 0) {
       if (qa_np_forward(s, v + 1, k, &np) && subject_ok(s, &np, allow_first)) {
         q->ma = np.a; q->mb = np.b; set_cue(q, -1, v, -1, -1); return 1;
       }
@@ -913,7 +1131,7 @@ static int attr_before(qa_state *s, qa_span *sp, qa_q *q, int allow_first) {
     }
     if ((qa_lex(s, v) & L_AUX) && !(qa_lex(s, v) & L_CUE)) {
       for (int64_t j = v + 1; j < k && j < v + 6; j++)
-        if (cue_row(s, j, "part") >= 0) {
+        if (cue_row(s, j, CC_PART) >= 0) {
           if (find_subject(s, cs, j, j, v, &np)) { q->ma = np.a; q->mb = np.b; set_cue(q, v, j, -1, -1); mark_used(s, j, j + 1); return 1; }
         }
       continue;
@@ -1256,7 +1474,7 @@ static int backward(qa_state *s, int64_t sent, int64_t a, int64_t e, int *done) 
   else if (qa_lex(s, k) & L_AUX) {
     for (int64_t j = k + 1; j < e && j < k + 7; j++) {
       int64_t pp = -1;
-      if (cue_row(s, j, "part") >= 0 || (verb_cue(s, j, e, &pp, 0) >= 0 && pp >= 0)) { aux = k; v = j; if (pp >= 0 && j < e) part = pp; break; }
+      if (cue_row(s, j, CC_PART) >= 0 || (verb_cue(s, j, e, &pp, 0) >= 0 && pp >= 0)) { aux = k; v = j; if (pp >= 0 && j < e) part = pp; break; }
     }
   }
   if (v < 0) return KR_OK;
@@ -1303,7 +1521,7 @@ static int verb_clause(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) 
   int64_t aux = -1, part = -1;
   int r = -1, think = 0;
   int pr;
-  if ((pr = cue_row(s, v, "part")) >= 0 || (pr = cue_row(s, v, "thinkpart")) >= 0) {
+  if ((pr = cue_row(s, v, CC_PART)) >= 0 || (pr = cue_row(s, v, CC_THINKPART)) >= 0) {
     for (int64_t j = v - 1; j >= a && j >= v - 6; j--) if (qa_lex(s, j) & L_AUX) { aux = j; break; }
     if (aux >= 0) { r = pr; think = qa_cue_class(s, pr, "thinkpart"); }
   }
@@ -1395,8 +1613,8 @@ static int reported_speech(qa_state *s) {
       if (!(t->flags & T_WORD) || (t->flags & (T_USED | T_SIG)) || in_direct(s, v)) continue;
       if (!qa_is_cue(s, v)) continue;
       int rc;
-      if (cue_row(s, v, "according") >= 0) rc = volgens(s, a2, e, v, &done);
-      else if (cue_row(s, v, "after") >= 0) rc = aldus(s, a2, e, v, &done);
+      if (cue_row(s, v, CC_ACCORDING) >= 0) rc = volgens(s, a2, e, v, &done);
+      else if (cue_row(s, v, CC_AFTER) >= 0) rc = aldus(s, a2, e, v, &done);
       else rc = verb_clause(s, a2, e, v, &done);
       if (rc) return rc;
     }
@@ -1456,10 +1674,15 @@ void kr_qa_free(kr_qa *a) {
 }
 
 int kr_qa_run(const kr_text *t, kr_qa *a) {
+  return kr_qa_run_cached(t, a, NULL);
+}
+
+int kr_qa_run_cached(const kr_text *t, kr_qa *a, kr_qa_cache *cache) {
   qa_state s;
   memset(&s, 0, sizeof s);
   memset(a, 0, sizeof *a);
   s.t = t;
+  s.cache = cache;
   s.out = a;
   s.lx_cues = kr_lexicon_get("cues");
   s.lx_roles = kr_lexicon_get("roles");

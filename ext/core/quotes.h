@@ -68,6 +68,18 @@ typedef struct kr_qa {
 /* Analyse t (already set up with kr_text_init). Fills a->q (in text order)
 ** and a->ent. Returns KR_OK or KR_NOMEM (then a holds no rows). */
 int kr_qa_run(const kr_text *t, kr_qa *a);
+
+/* A cache of word classifications (the lexicon flags of a lower-cased word
+** form) that a caller analysing many articles keeps between calls, so that
+** the words every article uses are looked up once, not once per article.
+** Fixed size (under 1 MB, allocated on first use), so memory stays
+** flat; the results of the analysis do not depend on it. One cache must
+** not be used by two analyses at the same time (keep one per connection). */
+typedef struct kr_qa_cache kr_qa_cache;
+kr_qa_cache *kr_qa_cache_new(void);            /* NULL when out of memory */
+void kr_qa_cache_free(kr_qa_cache *c);
+/* kr_qa_run() with a cache (c may be NULL). */
+int kr_qa_run_cached(const kr_text *t, kr_qa *a, kr_qa_cache *c);
 void kr_qa_free(kr_qa *a);
 
 /* Pointer to the bytes of a kr_str (NULL when none). */

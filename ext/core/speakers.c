@@ -748,6 +748,8 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
 #define EV_INH   2    /* a quote that takes an earlier speaker */
 
 typedef struct event { int64_t pos; int type; int64_t q; int64_t a; } event;
+/* (for EV_NAME, q is the index of the phrase parsed by narrative_names in
+** the array nps, so that it is not parsed twice) */
 
 static int cmp_ev(const void *x, const void *y) {
   const event *a = x, *b = y;
@@ -781,7 +783,7 @@ static int in_direct_tok(const qa_state *s, int64_t k) {
 
 /* Names in the narrative that are clearly persons, or that name an entity
 ** already known. */
-static int narrative_names(qa_state *s, event **ev, int64_t *nev, int64_t *cap) {
+static int narrative_names(qa_state *s, event **ev, int64_t *nev, int64_t *cap, qa_np **nps, int64_t *capnp) {
   for (int64_t k = 0; k < s->ntok; k++) {
     qa_tok *t = &s->tok[k];
     if (!(t->flags & T_CAP) || !(t->flags & T_WORD) || (t->flags & T_SIG) || in_direct_tok(s, k)) continue;
@@ -796,8 +798,11 @@ static int narrative_names(qa_state *s, event **ev, int64_t *nev, int64_t *cap) 
     if (!ok && a < k) ok = qa_np_forward(s, k, lim, &np) && np.n0 >= 0 && np.pron < 0;
     if (!ok) continue;
     if (*nev >= *cap && kr_grow((void **)ev, cap, *nev + 1, sizeof(event))) return KR_NOMEM;
-    event *e = &(*ev)[(*nev)++];
-    e->pos = np.a; e->type = EV_NAME; e->q = -1; e->a = np.a;
+    if (*nev >= *capnp && kr_grow((void **)nps, capnp, *nev + 1, sizeof(qa_np))) return KR_NOMEM;
+    (*nps)[*nev] = np;
+    event *e = &(*ev)[*nev];
+    e->pos = np.a; e->type = EV_NAME; e->q = *nev; e->a = np.a;
+    (*nev)++;
     if (np.b - 1 > k) k = np.b - 1;
   }
   return KR_OK;
@@ -824,30 +829,30 @@ static int64_t count_words(const qa_state *s, int64_t b0, int64_t b1) {
   return n;
 }
 
-/* Append z[0..n) as a JSON string to the arena (no NUL between parts). */
-static void json_add(qa_state *s, const char *z, int64_t n) {
-  kr_qa *o = s->out;
-  char buf[8];
-  o->narena--;
-  if (qa_arena_add(o, "\"", 1) < 0) { s->rc = KR_NOMEM; return; }
-  for (int64_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)z[i];
-    const char *esc = NULL;
-    int el = 1;
-    if (c == '"') esc = "\\\"", el = 2;
-    else if (c == '\\') esc = "\\\\", el = 2;
-    else if (c == '\n') esc = "\\n", el = 2;
-    else if (c < 0x20) { static const char hx[] = "0123456789abcdef"; buf[0] = '\\'; buf[1] = 'u'; buf[2] = '0'; buf[3] = '0'; buf[4] = hx[c >> 4]; buf[5] = hx[c & 15]; esc = buf; el = 6; }
-    o->narena--;
-    if (qa_arena_add(o, esc ? esc : (const char *)&z[i], esc ? el : 1) < 0) { s->rc = KR_NOMEM; return; }
-  }
-  o->narena--;
-  if (qa_arena_add(o, "\"", 1) < 0) s->rc = KR_NOMEM;
-}
-
 static void str_app(qa_state *s, const char *z, int64_t n) {
   s->out->narena--;
   if (qa_arena_add(s->out, z, n) < 0) s->rc = KR_NOMEM;
+}
+
+/* Append z[0..n) as a JSON string to the arena (no NUL between parts):
+** runs of plain bytes are copied at once. */
+static void json_add(qa_state *s, const char *z, int64_t n) {
+  static const char hx[] = "0123456789abcdef";
+  str_app(s, "\"", 1);
+  int64_t run = 0;
+  for (int64_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)z[i];
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    char esc[6] = {'\\', (char)c, 0, 0, 0, 0};
+    int el = 2;
+    if (c == '\n') esc[1] = 'n';
+    else if (c < 0x20) { esc[1] = 'u'; esc[2] = '0'; esc[3] = '0'; esc[4] = hx[c >> 4]; esc[5] = hx[c & 15]; el = 6; }
+    str_app(s, z + run, i - run);
+    str_app(s, esc, el);
+    run = i + 1;
+  }
+  str_app(s, z + run, n - run);
+  str_app(s, "\"", 1);
 }
 
 /* Name parts of a person: given name, particle, surname and sort name. */
@@ -1018,8 +1023,9 @@ int qa_resolve(qa_state *s) {
   memset(s->ep, 0, sizeof *s->ep);
   qa_ent_priv *p = s->ep;
   event *ev = NULL;
-  int64_t nev = 0, cap = 0;
-  int rc = narrative_names(s, &ev, &nev, &cap);
+  qa_np *nps = NULL;
+  int64_t nev = 0, cap = 0, capnp = 0;
+  int rc = narrative_names(s, &ev, &nev, &cap, &nps, &capnp);
   for (int64_t x = 0; rc == KR_OK && x < s->nqq; x++) {
     qa_q *q = &s->qq[x];
     if (nev + 2 >= cap && kr_grow((void **)&ev, &cap, nev + 2, sizeof(event))) { rc = KR_NOMEM; break; }
@@ -1031,7 +1037,7 @@ int qa_resolve(qa_state *s) {
       e->pos = q->ma; e->type = EV_QUOTE; e->q = x; e->a = q->ma;
     }
   }
-  if (rc) { kr_free(ev); return rc; }
+  if (rc) { kr_free(ev); kr_free(nps); return rc; }
   if (nev > 1) qsort(ev, (size_t)nev, sizeof(event), cmp_ev);
   int64_t last_direct = -1, prev_direct = -1;   /* the last two direct quotes */
   for (int64_t i = 0; i < nev && s->rc == KR_OK; i++) {
@@ -1043,7 +1049,8 @@ int qa_resolve(qa_state *s) {
       int64_t a = e->a;
       qa_q *q = e->type == EV_QUOTE ? &s->qq[e->q] : NULL;
       int64_t lim = q && q->kind == KR_QK_EMBED ? q->mb : s->para_tok[s->tok[a].para + 1];
-      if (!qa_np_forward(s, a, lim, &np)) {
+      if (!q) np = nps[e->q];   /* parsed with the same limit by narrative_names */
+      else if (!qa_np_forward(s, a, lim, &np)) {
         if (!q) continue;
         np_init(&np);
       }
@@ -1123,6 +1130,7 @@ int qa_resolve(qa_state *s) {
     if (w->first_b0 < 0) { w->first_b0 = m0; w->first_b1 = m1; }
   }
   kr_free(ev);
+  kr_free(nps);
   if (rc == KR_OK) rc = s->rc;
   if (rc) return rc;
   /* quotes per entity */
