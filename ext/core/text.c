@@ -46,22 +46,16 @@ int kr_text_init(kr_text *t, const char *z, int64_t n){
   }
   for(k = 0, i = 0; i < n; ){
     unsigned char b;
-    if( (i & (KR_CKPT - 1)) == 0 ){
-      t->ckpt[k++] = count * 2 + inlead;
-      /* a whole block of ASCII: 64 characters at once */
-      if( i + KR_CKPT <= n ){
-        uint64_t w = 0, x;
-        int j;
-        for(j = 0; j < KR_CKPT; j += 8){
-          memcpy(&x, u + i + j, 8);
-          w |= x;
-        }
-        if( (w & 0x8080808080808080ull) == 0 ){
-          count += KR_CKPT;
-          inlead = 0;
-          i += KR_CKPT;
-          continue;
-        }
+    if( (i & (KR_CKPT - 1)) == 0 ) t->ckpt[k++] = count * 2 + inlead;
+    /* eight ASCII bytes at once: each is a character */
+    if( (i & 7) == 0 && i + 8 <= n ){
+      uint64_t x;
+      memcpy(&x, u + i, 8);
+      if( (x & 0x8080808080808080ull) == 0 ){
+        count += 8;
+        inlead = 0;
+        i += 8;
+        continue;
       }
     }
     b = u[i++];
@@ -80,35 +74,31 @@ void kr_text_free(kr_text *t){
   t->nckpt = 0;
 }
 
-/* Number of characters that start in [0, b). */
-static int64_t count_before(const kr_text *t, int64_t b){
+/* Number of characters that start in [0, b); *inlead tells whether a
+** continuation byte at b would belong to the character before it. */
+static int64_t count_before(const kr_text *t, int64_t b, int *inlead){
   int64_t k, i, count;
-  int inlead;
-  if( b <= 0 ) return 0;
-  if( b >= t->n ) return t->nchar;
+  int in;
+  if( b <= 0 ){ *inlead = 0; return 0; }
+  if( b > t->n ) b = t->n;
   k = b / KR_CKPT;
   count = t->ckpt[k] >> 1;
-  inlead = (int)(t->ckpt[k] & 1);
+  in = (int)(t->ckpt[k] & 1);
   for(i = k * KR_CKPT; i < b; i++){
     unsigned char c = t->z[i];
-    if( c >= 0xC0 ){ count++; inlead = 1; }
-    else if( (c & 0xC0) == 0x80 && inlead ){ }
-    else { count++; inlead = 0; }
+    if( c < 0x80 ){ count++; in = 0; }
+    else if( c >= 0xC0 ){ count++; in = 1; }
+    else if( !in ){ count++; }
   }
+  *inlead = in;
   return count;
 }
 
-static int starts_char(const kr_text *t, int64_t b){
-  unsigned char c;
-  if( b >= t->n ) return 1;
-  c = t->z[b];
-  if( (c & 0xC0) != 0x80 ) return 1;
-  return count_before(t, b + 1) != count_before(t, b);
-}
-
 int64_t kr_text_char_at(const kr_text *t, int64_t b){
-  int64_t c = count_before(t, b);
-  if( b > 0 && b < t->n && !starts_char(t, b) ) c--;
+  int inlead;
+  int64_t c = count_before(t, b, &inlead);
+  /* a continuation byte of a character begun earlier is inside it */
+  if( b > 0 && b < t->n && (t->z[b] & 0xC0) == 0x80 && inlead ) c--;
   return c;
 }
 
