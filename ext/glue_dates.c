@@ -52,19 +52,30 @@ static int read_ref(sqlite3 *db, const kr_date_lex *lx, sqlite3_value *v, const 
 
 /* ---- parse_dutch_date ---------------------------------------------------- */
 
+/* The reference is usually the same for every row of a statement (a
+** constant, or one article's date): once parsed it is kept as the
+** argument's auxiliary data, which SQLite drops when the value changes. */
 static void parse_dutch_date_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv){
   const kr_date_lex *lx = ((const date_aux *)sqlite3_user_data(ctx))->lx;
   const unsigned char *z;
   int64_t n;
-  kr_dref ref;
+  kr_dref ref, *kept = 0;
   char out[32], *err = 0;
   int rc;
   if( kr_arg_text(ctx, argv[0], "parse_dutch_date", &z, &n) <= 0 ) return;
-  rc = read_ref(sqlite3_context_db_handle(ctx), lx, argc > 1 ? argv[1] : 0, "parse_dutch_date", &ref, &err);
-  if( rc != SQLITE_OK ){
-    if( err ){ sqlite3_result_error(ctx, err, -1); sqlite3_free(err); }
-    else sqlite3_result_error_code(ctx, rc);
-    return;
+  if( argc > 1 && (kept = (kr_dref *)sqlite3_get_auxdata(ctx, 1)) != 0 ){
+    ref = *kept;
+  }else{
+    rc = read_ref(sqlite3_context_db_handle(ctx), lx, argc > 1 ? argv[1] : 0, "parse_dutch_date", &ref, &err);
+    if( rc != SQLITE_OK ){
+      if( err ){ sqlite3_result_error(ctx, err, -1); sqlite3_free(err); }
+      else sqlite3_result_error_code(ctx, rc);
+      return;
+    }
+    if( argc > 1 && ref.ok && (kept = (kr_dref *)sqlite3_malloc(sizeof *kept)) != 0 ){
+      *kept = ref;
+      sqlite3_set_auxdata(ctx, 1, kept, sqlite3_free);
+    }
   }
   if( kr_date_parse(lx, (const char *)z, n, &ref, out) ){
     sqlite3_result_text(ctx, out, -1, SQLITE_TRANSIENT);

@@ -37,9 +37,9 @@ static int is_apos(scan *s, int i){
 /* Token i follows token i-1 without white space. */
 static int adj(scan *s, int i){ tok *t = T(s, i); return t && !(t->flags & F_SP); }
 
-static int lc_is_n(scan *s, int i, const char *w, size_t n){
+static inline int lc_is_n(scan *s, int i, const char *w, size_t n){
   tok *t = T(s, i);
-  return t && t->kind == K_WORD && t->nlc == n && memcmp(t->lc, w, n) == 0;
+  return t && t->kind == K_WORD && t->nlc == n && t->lc[0] == w[0] && memcmp(t->lc, w, n) == 0;
 }
 /* Is token i the word w (a string literal, lower case)? */
 #define lc_is(s, i, w) lc_is_n(s, i, w, sizeof(w) - 1)
@@ -177,8 +177,8 @@ static int day_at(scan *s, int i, int *d){
 static int month_at(scan *s, int i, int *m, int *abbr){
   tok *t = T(s, i);
   if( !t || t->kind != K_WORD || t->mon < 0 ) return 0;
-  *m = date_atoi(kr_lexicon_cell(s->lx->months, t->mon, 1));
-  *abbr = strcmp(kr_lexicon_cell(s->lx->months, t->mon, 2), "abbr") == 0;
+  *m = s->lx->mon_num[t->mon];
+  *abbr = s->lx->mon_abbr[t->mon];
   if( *abbr && is_punct(s, i + 1, '.') && adj(s, i + 1) ) return 2;
   return 1;
 }
@@ -978,11 +978,11 @@ static int m_relunit(scan *s, pre *p){
 
 static int m_weekday(scan *s, int start, int j, int has_mod, int mod, int weekmod){
   tok *t = T(s, j);
-  const char *form = kr_lexicon_cell(s->lx->weekdays, t->wd, 2);
-  int wd = date_atoi(kr_lexicon_cell(s->lx->weekdays, t->wd, 1)), k = j + 1, r, part;
+  int form = s->lx->wd_form[t->wd];
+  int wd = s->lx->wd_num[t->wd], k = j + 1, r, part;
   int64_t day;
   dval v;
-  if( !strcmp(form, "plural") ){
+  if( form == KR_WD_PLURAL ){
     char lit[16] = "XXXX-WXX-0";
     lit[9] = (char)('0' + wd);
     v_lit(&v, lit, KR_DATE_SET);
@@ -992,15 +992,15 @@ static int m_weekday(scan *s, int start, int j, int has_mod, int mod, int weekmo
   if( t->dpart < 0 ){
     int k2 = is_punct(s, k, ',') ? k + 1 : k;
     if( (is_num(s, k2) || is_word(s, k2)) && (r = date_after_weekday(s, start, k2, wd)) ) return r;
-    if( is_punct(s, k, '.') && adj(s, k) && strcmp(form, "abbr") == 0 ){
+    if( is_punct(s, k, '.') && adj(s, k) && form == KR_WD_ABBR ){
       k2 = is_punct(s, k + 1, ',') ? k + 2 : k + 1;
       if( (r = date_after_weekday(s, start, k2, wd)) ) return r;
     }
   }
-  if( strcmp(form, "full") != 0 ){
+  if( form != KR_WD_FULL ){
     /* "ma.", "zat." alone (parse_dutch_date): the day; in running text an
     ** abbreviation counts only before a date (see weekdays.tsv) */
-    if( strcmp(form, "abbr") == 0 && is_punct(s, k, '.') && adj(s, k) && date_whole_text(s, start, k + 1) ){
+    if( form == KR_WD_ABBR && is_punct(s, k, '.') && adj(s, k) && date_whole_text(s, start, k + 1) ){
       if( !s->ref.ok ){ v_init(&v, G_NONE); return put_hit(s, start, k + 1, &v, 0, 0, 1); }
       v_day(&v, resolve_weekday(s, wd, has_mod ? mod : direction(s, start, k + 1), has_mod));
       return put_hit(s, start, k + 1, &v, 0, 0, 1);

@@ -45,21 +45,29 @@ enum { K_WORD = 1, K_NUM, K_PUNCT, K_TIME };
 #define F_CAND  64   /* token that can start an expression (the scan loop
                      ** tries the matchers at these only) */
 
+/* The reach of a token that can start an expression (F_CAND): 0 when it
+** anchors one itself (a number, a month, a unit ...); N when it only leads
+** one (de, een, vorige, begin, over ...) and so starts an expression only
+** when an anchor follows within N tokens; KR_REACH_NEVER when it starts
+** none in running text (later, nu). The scan loop tries the matchers at a
+** leading token only when an anchor is that near, which spares most of the
+** attempts at the commonest words; every expression a matcher accepts
+** holds an anchor within the reach of its first token. */
+#define KR_REACH_NEVER 255
+
 typedef struct tok {
   int64_t b0, b1;       /* byte span */
   int64_t c0, c1;       /* character span (kr_date.c0, c1) */
+  /* the lexicon block of a word (kr_date_cls; dpart, reach and the
+  ** rows are set for compounds and numbers too) */
+  union { kr_date_cls c; struct { KR_DATE_CLS_FIELDS }; };
   int32_t num;          /* K_NUM: value (saturated); K_TIME: hour */
   int32_t para;         /* paragraph (line) number */
   uint32_t ch;          /* K_PUNCT: the code point */
-  uint32_t dwc;         /* classes in date_words (1 << C_*) */
-  int16_t mon, wd, nw, hol, dw;   /* lexicon rows, -1 when absent */
-  int32_t card, ord;    /* value as a number word, -1 when none */
   int16_t mi;           /* K_TIME: minutes */
   uint16_t flags;
   uint8_t kind, nd;     /* nd: digits of a number */
-  int8_t dpart;         /* compound ending in a part of the day, or -1 */
   uint8_t nlc;          /* bytes in lc (0: word too long) */
-  uint8_t tcls;         /* class in tense_words (TW_*) */
   char lc[32];          /* the word in lower case (not NUL-terminated) */
 } tok;
 

@@ -31,7 +31,7 @@ static int ends_with(const tok *t, const char *suf){
 
 static int is_prefix_word(const scan *s, const char *z, int n){
   const kr_date_key *e = date_key(s->lx, z, n);
-  return e && e->tense == TW_PREFIX;
+  return e && e->tcls == TW_PREFIX;
 }
 
 /* A past participle: ge...d/t/en, a separable prefix + ge... (opgepakt),

@@ -12,6 +12,9 @@
 */
 #include "date_scan.h"
 #include <string.h>
+#ifdef KR_DATE_CHECK
+#include <stdlib.h>
+#endif
 
 static const char *const class_name[C_NCLASS] = {
   "deictic", "mod", "unit", "dir", "ahead", "part", "daypart", "season",
@@ -21,6 +24,12 @@ static const char *const class_name[C_NCLASS] = {
 };
 
 /* ---- lexicons ------------------------------------------------------------ */
+
+/* The block of a word that is in no lexicon (and of numbers, punctuation). */
+static const kr_date_cls date_cls_none = {
+  .dwc = 0, .mon = -1, .wd = -1, .nw = -1, .hol = -1, .dw = -1, .dpart = -1,
+  .tcls = 0, .card = -1, .ord = -1, .reach = 0, .tflags = 0
+};
 
 static uint32_t hash_lc(const char *lc, int n);
 
@@ -73,7 +82,8 @@ static kr_date_key *key_slot(kr_date_lex *lx, const char *z, int n){
   e = &lx->key[lx->nkey++];
   lx->slot[i] = fp << 16 | (uint32_t)lx->nkey;
   e->key = z; e->n = (uint8_t)n;
-  e->mon = e->wd = e->nw = e->hol = e->dw = e->card = e->ord = -1;
+  memcpy(&e->k8, z, (size_t)(n < 8 ? n : 8));
+  e->c = date_cls_none;
   return e;
 }
 
@@ -117,7 +127,7 @@ static int index_lexicon(kr_date_lex *dl, const kr_lexicon *lx, int which){
         for(i = 1; i < (int)(sizeof tense_name / sizeof tense_name[0]); i++){
           if( strcmp(kr_lexicon_cell(lx, r, 1), tense_name[i]) == 0 ){
             /* a conjunction outranks the other readings (en, dat) */
-            if( !e->tense || e->tense == TW_PREFIX || i == TW_CONJ || i == TW_SUB ) e->tense = (uint8_t)i;
+            if( !e->tcls || e->tcls == TW_PREFIX || i == TW_CONJ || i == TW_SUB ) e->tcls = (uint8_t)i;
             break;
           }
         }
@@ -136,6 +146,50 @@ static void note_head(kr_date_lex *lx, const char *k, int n){
   if( a < 26 && b < 26 ) lx->head2[a] |= 1u << b;
 }
 
+/* The reach of each class of date_words (see KR_REACH_NEVER): how many
+** tokens after a word of the class the anchor of an expression it starts
+** can lie at most. The longest leads: "begin - van de afgelopen een halve
+** week" (part, 7), "over de een halve week" (ahead, 4), "de afgelopen een
+** halve week" (art, 4), "een keer per week" (een, 3), "elke week" (every). */
+static const uint8_t class_reach[C_NCLASS] = {
+  [C_MOD] = 4, [C_DIR] = KR_REACH_NEVER, [C_AHEAD] = 5, [C_PART] = 7,
+  [C_EVERY] = 2, [C_PREP] = KR_REACH_NEVER, [C_CONN] = KR_REACH_NEVER,
+  [C_BC] = KR_REACH_NEVER, [C_NOW] = KR_REACH_NEVER, [C_ART] = 4,
+  [C_CLOCKPREP] = KR_REACH_NEVER, [C_DIRPREP] = KR_REACH_NEVER,
+  [C_MEASURE] = KR_REACH_NEVER, [C_TIMES] = KR_REACH_NEVER
+};
+
+/* The reach of a word: 0 when any of its readings anchors an expression,
+** else the longest reach of its readings ("een" leads a count: 4). */
+static uint8_t key_reach(const kr_date_key *e){
+  int c, r = -1;
+  if( e->mon >= 0 || e->wd >= 0 || e->hol >= 0 || e->hpre ) return 0;
+  if( e->nw >= 0 ){
+    if( !(e->card == 1 && e->ord < 0) ) return 0;
+    r = 4;
+  }
+  for(c = 0; c < C_NCLASS; c++){
+    if( !((e->dwc >> c) & 1) ) continue;
+    if( class_reach[c] == 0 ) return 0;
+    if( class_reach[c] != KR_REACH_NEVER && class_reach[c] > r ) r = class_reach[c];
+  }
+  return r < 0 ? KR_REACH_NEVER : (uint8_t)r;
+}
+
+/* Words that only join or bound an expression start none. */
+#define JOIN_ONLY ((1u << C_PREP) | (1u << C_CLOCKPREP) | (1u << C_CONN) | (1u << C_DIRPREP) \
+                   | (1u << C_MEASURE) | (1u << C_TIMES) | (1u << C_BC))
+
+/* The token flags and the reach of a word, once, when it is indexed. */
+static void key_flags(kr_date_key *e){
+  e->tflags = 0;
+  if( e->hpre ) e->tflags |= F_HPRE;
+  /* a Flemish word is visited too: it marks the text as Flemish */
+  if( e->mon >= 0 || e->wd >= 0 || e->nw >= 0 || e->hol >= 0 || e->hpre
+   || (e->dwc & ~JOIN_ONLY) ) e->tflags |= F_CAND;
+  e->reach = key_reach(e);
+}
+
 int kr_date_lex_init(kr_date_lex *lx){
   int r, k, rc = KR_OK;
   memset(lx, 0, sizeof *lx);
@@ -146,7 +200,8 @@ int kr_date_lex_init(kr_date_lex *lx){
   lx->words = kr_lexicon_get("date_words");
   lx->tense = kr_lexicon_get("tense_words");
   if( !lx->months || !lx->weekdays || !lx->numbers || !lx->holidays
-   || !lx->words || !lx->tense || lx->words->nrow > KR_DATE_WROWS ) return KR_NOMEM;
+   || !lx->words || !lx->tense || lx->words->nrow > KR_DATE_WROWS
+   || lx->months->nrow > KR_DATE_MROWS || lx->weekdays->nrow > KR_DATE_MROWS ) return KR_NOMEM;
   if( rc == KR_OK ) rc = index_lexicon(lx, lx->months, 0);
   if( rc == KR_OK ) rc = index_lexicon(lx, lx->weekdays, 1);
   if( rc == KR_OK ) rc = index_lexicon(lx, lx->numbers, 2);
@@ -154,6 +209,18 @@ int kr_date_lex_init(kr_date_lex *lx){
   if( rc == KR_OK ) rc = index_lexicon(lx, lx->words, 4);
   if( rc == KR_OK ) rc = index_lexicon(lx, lx->tense, 5);
   if( rc != KR_OK ) return rc;
+  for(k = 0; k < lx->nkey; k++) key_flags(&lx->key[k]);
+  /* the columns the matchers read, as numbers */
+  for(r = 0; r < lx->months->nrow; r++){
+    lx->mon_num[r] = (uint8_t)date_atoi(kr_lexicon_cell(lx->months, r, 1));
+    lx->mon_abbr[r] = strcmp(kr_lexicon_cell(lx->months, r, 2), "abbr") == 0;
+  }
+  for(r = 0; r < lx->weekdays->nrow; r++){
+    const char *form = kr_lexicon_cell(lx->weekdays, r, 2);
+    lx->wd_num[r] = (uint8_t)date_atoi(kr_lexicon_cell(lx->weekdays, r, 1));
+    lx->wd_form[r] = !strcmp(form, "full") ? KR_WD_FULL : !strcmp(form, "abbr") ? KR_WD_ABBR
+                   : !strcmp(form, "plural") ? KR_WD_PLURAL : 0;
+  }
   /* the parts of the day that can end a compound (dinsdag+avond) */
   for(r = 0; r < lx->words->nrow && lx->nsuffix < 24; r++){
     if( lx->wclass[r] == C_DAYPART ) lx->suffix_row[lx->nsuffix++] = r;
@@ -209,22 +276,6 @@ int date_atoi(const char *z){
   return neg ? -v : v;
 }
 
-/* Words that only join or bound an expression start none. */
-#define JOIN_ONLY ((1u << C_PREP) | (1u << C_CLOCKPREP) | (1u << C_CONN) | (1u << C_DIRPREP) \
-                   | (1u << C_MEASURE) | (1u << C_TIMES) | (1u << C_BC))
-
-/* Fill a word token's lexicon fields from its entry. */
-static void classify(tok *t, const kr_date_key *e){
-  t->mon = e->mon; t->wd = e->wd; t->nw = e->nw; t->hol = e->hol; t->dw = e->dw;
-  t->card = e->card; t->ord = e->ord;
-  t->dwc = e->dwc;
-  t->tcls = e->tense;
-  if( e->hpre ) t->flags |= F_HPRE;
-  /* a Flemish word is visited too: it marks the text as Flemish */
-  if( e->mon >= 0 || e->wd >= 0 || e->nw >= 0 || e->hol >= 0 || e->hpre
-   || (e->dwc & ~JOIN_ONLY) ) t->flags |= F_CAND;
-}
-
 /* A compound that ends in a part of the day: dinsdagavond, gisteravond,
 ** morgenochtend. Sets the token's weekday or deictic row to that of the
 ** first part and dpart to the part of the day. */
@@ -249,6 +300,7 @@ static void split_compound(scan *s, tok *t){
     }else continue;
     t->dpart = (int8_t)date_dpart_index(kr_lexicon_cell(lx->words, r, 2));
     t->flags |= F_CAND;
+    t->reach = 0;
     return;
   }
 }
@@ -269,6 +321,20 @@ static const uint8_t bclass[256] = {
   [0x80 ... 0xFF] = B_HIGH
 };
 
+/* Letter classes of a code point >= 0x80 as text.h gives them, with the
+** Latin-1 letters (U+00C0..U+00FF but the signs U+00D7 and U+00F7), the
+** commonest in Dutch text, answered without a call. */
+static inline int latin1_letter(uint32_t c){ return c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7; }
+static inline int is_alpha_hi(uint32_t c){
+  if( c >= 0xC0 && c <= 0xFF ) return latin1_letter(c);
+  if( c >= 0x2000 && c <= 0x206F ) return 0;   /* quote marks, dashes, spaces */
+  return kr_is_alpha(c);
+}
+static inline int is_upper_hi(uint32_t c){ return latin1_letter(c) ? c <= 0xDE : kr_is_upper(c); }
+static inline uint32_t to_lower_hi(uint32_t c){
+  return latin1_letter(c) ? (c <= 0xDE ? c + 0x20 : c) : kr_to_lower(c);
+}
+
 /* Decode the character at p (a byte >= 0x80) and count its extra bytes. */
 static uint32_t decode_high(scan *s, int64_t p, int *len){
   return kr_decode(s->z, s->n, p, len);
@@ -288,7 +354,7 @@ static int64_t number_suffix(scan *s, tok *t, int64_t p){
   if( q < s->n && bclass[s->z[q]] == B_LETTER ) return p;
   if( q < s->n && s->z[q] >= 0x80 ){
     int len;
-    if( kr_is_alpha(decode_high(s, q, &len)) ) return p;
+    if( is_alpha_hi(decode_high(s, q, &len)) ) return p;
   }
   if( t->nd > 2 ) return p;
   suf[ns] = 0;
@@ -320,6 +386,31 @@ static uint32_t hash_lc(const char *lc, int n){
     h ^= h >> 29;
   }
   return (uint32_t)(h ^ (h >> 32));
+}
+
+/* The entry of the lower-case word lc[0..n) (0 < n <= 28, in a buffer of
+** 32 bytes), or NULL. A word of up to eight bytes (most are) is hashed and
+** compared as one 64-bit number; the hash is that of hash_lc. */
+static inline const kr_date_key *find_lc(const kr_date_lex *lx, const char *lc, int n){
+  uint64_t c, h;
+  uint32_t i, fp;
+  if( n > 8 ) return date_key_h(lx, hash_lc(lc, n), lc, n);
+  memcpy(&c, lc, 8);
+  if( n < 8 ) c &= ~0ull >> (64 - 8 * n);
+  h = ((0x9E3779B97F4A7C15ull ^ (uint64_t)n) ^ c) * 0xFF51AFD7ED558CCDull;
+  h ^= h >> 29;
+  h = (uint32_t)(h ^ (h >> 32));
+  i = (uint32_t)h & (KR_DATE_SLOTS - 1);
+  fp = (uint32_t)(h >> 16) | 1;
+  for(;;){
+    uint32_t v = lx->slot[i];
+    if( v == 0 ) return 0;
+    if( (v >> 16) == fp ){
+      const kr_date_key *e = &lx->key[(v & 0xFFFF) - 1];
+      if( e->k8 == c && e->n == n ) return e;
+    }
+    i = (i + 1) & (KR_DATE_SLOTS - 1);
+  }
 }
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
@@ -363,9 +454,9 @@ static int64_t read_word(scan *s, tok *t, int64_t p){
       int len, k, ne;
       char enc[4];
       uint32_t c = decode_high(s, p, &len);
-      if( !kr_is_alpha(c) ) break;
-      if( kr_is_upper(c) ) upper = 1; else lower = 1;
-      ne = kr_encode(kr_to_lower(c), enc);
+      if( !is_alpha_hi(c) ) break;
+      if( is_upper_hi(c) ) upper = 1; else lower = 1;
+      ne = kr_encode(to_lower_hi(c), enc);
       for(k = 0; k < ne; k++){ t->lc[nlc & 31] = enc[k]; nlc++; }
       s->xb += len - 1;
       p += len;
@@ -375,8 +466,8 @@ static int64_t read_word(scan *s, tok *t, int64_t p){
   if( nlc > 28 ) nlc = 0;                    /* too long to be a date word */
   t->nlc = (uint8_t)nlc;
   if( nlc > 0 ){
-    const kr_date_key *e = date_key_h(s->lx, hash_lc(t->lc, nlc), t->lc, nlc);
-    if( e ) classify(t, e);
+    const kr_date_key *e = find_lc(s->lx, t->lc, nlc);
+    if( e ){ t->c = e->c; t->flags |= e->c.tflags; }
     if( nlc >= 9 && (!e || (e->mon < 0 && e->wd < 0 && e->hol < 0 && e->dw < 0)) ){
       split_compound(s, t);
     }
@@ -385,7 +476,10 @@ static int64_t read_word(scan *s, tok *t, int64_t p){
 }
 
 /* Read the next token into *t; returns 0 at the end of the text. */
-static int next_token(scan *s, tok *t){
+#ifdef __GNUC__
+__attribute__((always_inline))
+#endif
+static inline int next_token(scan *s, tok *t){
   const unsigned char *z = s->z;
   int64_t p = s->pos, n = s->n;
   unsigned flags = 0, cls = B_OTHER;
@@ -411,9 +505,8 @@ static int next_token(scan *s, tok *t){
   if( p == s->start ) flags |= F_NL;
   t->b0 = p;
   t->c0 = p - s->xb;
-  t->num = 0; t->ch = 0; t->dwc = 0;
-  t->mon = t->wd = t->nw = t->hol = t->dw = t->card = t->ord = -1;
-  t->mi = 0; t->nd = 0; t->dpart = -1; t->nlc = 0; t->tcls = 0;
+  t->c = date_cls_none;
+  t->num = 0; t->ch = 0; t->mi = 0; t->nd = 0; t->nlc = 0;
   if( flags & F_NL ) s->para++;
   t->para = s->para;
   t->flags = (uint16_t)flags;
@@ -429,9 +522,9 @@ static int next_token(scan *s, tok *t){
     t->num = (int32_t)v;
     t->nd = (uint8_t)(nd > 255 ? 255 : nd);
     if( p < n && (bclass[z[p]] == B_LETTER || z[p] >= 0x80) ) p = number_suffix(s, t, p);
-  }else if( cls == B_LETTER || (cls == B_HIGH && kr_is_alpha(c)) ){
+  }else if( cls == B_LETTER || (cls == B_HIGH && is_alpha_hi(c)) ){
     t->kind = K_WORD;
-    if( cls == B_LETTER ? !(z[p] & 0x20) : kr_is_upper(c) ) t->flags |= F_CAP;
+    if( cls == B_LETTER ? !(z[p] & 0x20) : is_upper_hi(c) ) t->flags |= F_CAP;
     p = read_word(s, t, p);
   }else{
     t->kind = K_PUNCT;
@@ -439,6 +532,7 @@ static int next_token(scan *s, tok *t){
     else { t->ch = z[p]; p++; }
     if( t->ch == '\'' || t->ch == 0x2019 || t->ch == 0x2018 || t->ch == '+' || t->ch == '-' ){
       t->flags |= F_CAND;
+      t->reach = 2;                           /* 's avonds, +2 dagen */
     }
   }
   t->b1 = p;
@@ -523,6 +617,21 @@ int date_whole_text(const scan *s, int i0, int i1){
   return 1;
 }
 
+/* May token i start an expression: is an anchor within its reach? In
+** parse_dutch_date (weak_ok) every candidate is tried: "nu" alone is a
+** date there. The window holds LOOK tokens after i, more than any reach. */
+static int may_start(const scan *s, int i){
+  const tok *t = &s->t[i];
+  int k, end;
+  if( t->reach == 0 || s->weak_ok ) return 1;
+  if( t->reach == KR_REACH_NEVER ) return 0;
+  end = i + t->reach < s->nt - 1 ? i + t->reach : s->nt - 1;
+  for(k = i + 1; k <= end; k++){
+    if( (s->t[k].flags & F_CAND) && s->t[k].reach == 0 ) return 1;
+  }
+  return 0;
+}
+
 static void scan_run(scan *s){
   int i = 0;
   refill(s, 0);
@@ -531,6 +640,12 @@ static void scan_run(scan *s){
     while( i < limit && !s->stop ){
       int next;
       if( !(s->t[i].flags & F_CAND) ){ i++; continue; }
+      if( !may_start(s, i) ){
+#ifdef KR_DATE_CHECK
+        if( date_match_at(s, i) != i ) abort();
+#endif
+        i++; continue;
+      }
       next = date_match_at(s, i);
       i = next > i ? next : i + 1;
     }
@@ -579,7 +694,10 @@ static int64_t line_start(const char *z, int64_t p){
 static int next_post(const kr_date_lex *lx, const char *z, int64_t n, int64_t from, post *pt){
   int64_t at, k, e, d, l0;
   for(at = from; at + 1 < n; at++){
-    if( z[at] != '(' || z[at + 1] != '@' ) continue;
+    const char *q = memchr(z + at, '(', (size_t)(n - 1 - at));
+    if( q == 0 ) break;
+    at = q - z;
+    if( z[at + 1] != '@' ) continue;
     for(k = at + 2; k < n && k < at + 64 && z[k] != ')' && z[k] != '\n'; k++){}
     if( k >= n || z[k] != ')' ) continue;
     for(e = k + 1; e < n && e < k + 48 && z[e] != '\n'; e++){}

@@ -16,20 +16,38 @@
 #include "kr.h"
 #include "lexicon.h"
 
+/* What the date lexicons say of a word. A token of the text copies the
+** block of its word whole (kr_date_cls), and reads the fields by name. */
+#define KR_DATE_CLS_FIELDS \
+  uint32_t dwc;             /* its classes in date_words (bit per class) */ \
+  int16_t mon, wd, nw, hol, dw;   /* first row in each lexicon, or -1 */ \
+  int8_t dpart;             /* a compound ending in a part of the day \
+                            ** (dinsdagavond): the part, else -1 */ \
+  uint8_t tcls;             /* its class in tense_words (0: none) */ \
+  int32_t card, ord;        /* its value as a cardinal / ordinal number, or -1 */ \
+  uint8_t reach;            /* where it can start an expression: see \
+                            ** KR_REACH_NEVER in date_scan.h */ \
+  uint8_t tflags;           /* token flags it sets (F_CAND, F_HPRE) */
+
+typedef struct kr_date_cls { KR_DATE_CLS_FIELDS } kr_date_cls;
+
 /* One word of the date lexicons, with what every lexicon says of it. */
 typedef struct kr_date_key {
   const char *key;          /* the lexicon's own cell; NULL: empty slot */
-  uint32_t dwc;             /* its classes in date_words (bit per class) */
-  int16_t mon, wd, nw, hol, dw;   /* first row in each lexicon, or -1 */
-  int32_t card, ord;        /* its value as a cardinal / ordinal number, or -1 */
+  uint64_t k8;              /* its first 8 bytes, zero-padded: one compare
+                            ** decides a short word */
+  union { kr_date_cls c; struct { KR_DATE_CLS_FIELDS }; };
   uint8_t n;                /* key length */
-  uint8_t tense;            /* its class in tense_words (0: none) */
   uint8_t hpre;             /* it starts a holiday phrase ("goede vrijdag") */
 } kr_date_key;
 
 #define KR_DATE_SLOTS 2048   /* hash slots (a power of two) */
 #define KR_DATE_KEYS  1024   /* distinct words (the lexicons have ~660) */
 #define KR_DATE_WROWS 1024   /* rows of date_words.tsv */
+#define KR_DATE_MROWS 128    /* rows of months.tsv and of weekdays.tsv */
+#define KR_WD_FULL   1       /* forms of weekdays.tsv, column 2 */
+#define KR_WD_ABBR   2
+#define KR_WD_PLURAL 3
 
 /* The lexicons the engine uses, indexed into a hash table of every word.
 ** It is built once per database connection (kr_date_lex_new) and then only
@@ -46,6 +64,10 @@ typedef struct kr_date_lex {
   uint32_t head2[26];       /* bit b of head2[a]: a word that begins such a
                             ** compound starts with the letters a, b */
   uint8_t wclass[KR_DATE_WROWS];  /* class (C_*) of each row of `words` */
+  uint8_t mon_num[KR_DATE_MROWS];  /* each row of `months`: the month 1..12 */
+  uint8_t mon_abbr[KR_DATE_MROWS]; /* 1: an abbreviation (feb) */
+  uint8_t wd_num[KR_DATE_MROWS];   /* each row of `weekdays`: 1 Monday .. 7 */
+  uint8_t wd_form[KR_DATE_MROWS];  /* its form: KR_WD_FULL, _ABBR, _PLURAL */
   int16_t wval[KR_DATE_WROWS];    /* its value column read as a number */
 } kr_date_lex;
 
