@@ -177,8 +177,16 @@ static int cap_role_word(const qa_state *s, const char *w, int n, int *g) {
 #define LW_PENDING (-2)     /* qa_tok.lwn: lower-cased form not made yet */
 #define FNV_PRIME 16777619u /* of kr_lexicon_hash */
 
+/* a[0..n) == b[0..n), eight bytes at a time */
 static inline int same_bytes(const char *a, const char *b, int64_t n) {
-  for (int64_t k = 0; k < n; k++) if (a[k] != b[k]) return 0;
+  int64_t k = 0;
+  for (; k + 8 <= n; k += 8) {
+    uint64_t x, y;
+    memcpy(&x, a + k, 8);
+    memcpy(&y, b + k, 8);
+    if (x != y) return 0;
+  }
+  for (; k < n; k++) if (a[k] != b[k]) return 0;
   return 1;
 }
 
@@ -290,6 +298,15 @@ static inline int cache_hit(const qa_state *s, const cache_ent *e, const qa_tok 
          !memcmp(e->key, s->lw + t->lw, (size_t)t->lwn);
 }
 
+/* Token t takes the classification in slot e (a hit). */
+static inline void lex_from_cache(qa_tok *t, const cache_ent *e) {
+  t->lex = e->lex;
+  t->cue = e->cue;
+  t->cuecls = e->cuecls;
+  t->gender = e->gender;
+  t->flags |= T_CUEDONE | ((t->lex & L_CUE) ? T_ISCUE : 0);
+}
+
 static int64_t canonical(qa_state *s, int64_t i) { return s->tok[i].rep; }
 
 static uint32_t lex_compute(qa_state *s, int64_t i);
@@ -335,6 +352,9 @@ static int cue_compute(qa_state *s, int64_t i) {
   if (!(t->flags & T_WORD) || t->b1 - t->b0 > 20 || t->b1 - t->b0 < 2) return 0;
   if (t->lex & L_DONE) { if (t->lex & L_CUE) t->flags |= T_ISCUE; return (t->lex & L_CUE) != 0; }
   if (!s->lx_cues) return 0;
+  /* a type seen in an earlier article: its full classification is cached */
+  cache_ent *ce = cache_slot(s, t);
+  if (ce && cache_hit(s, ce, t)) { lex_from_cache(t, ce); return (t->lex & L_CUE) != 0; }
   int r;
   if (t->lwn > 0) r = kr_lexicon_find_h(s->lx_cues, s->lw + t->lw, (size_t)t->lwn, t->h);
   else {
@@ -365,14 +385,7 @@ static uint32_t lex_compute(qa_state *s, int64_t i) {
   qa_tok *t = &s->tok[i];
   if (t->lex & L_DONE) return t->lex;
   cache_ent *ce = cache_slot(s, t);
-  if (ce && cache_hit(s, ce, t)) {
-    t->lex = ce->lex;
-    t->cue = ce->cue;
-    t->cuecls = ce->cuecls;
-    t->gender = ce->gender;
-    t->flags |= T_CUEDONE | ((t->lex & L_CUE) ? T_ISCUE : 0);
-    return t->lex;
-  }
+  if (ce && cache_hit(s, ce, t)) { lex_from_cache(t, ce); return t->lex; }
   uint32_t f = L_DONE;
   t->cue = -1;
   t->cuecls = 0;
@@ -468,8 +481,9 @@ static int cue_row(qa_state *s, int64_t i, unsigned ccl) {
 /* ---- 1. tokens --------------------------------------------------------- */
 
 /* ASCII letters and digits inside a word: 1 lower case, 2 upper case,
-** 4 digit; 'h' is left out (a glued URL may start there). */
-static const unsigned char ascii_word[128] = {
+** 4 digit; 'h' is left out (a glued URL may start there). Bytes >= 0x80
+** are 0, so a loop over a run needs no separate ASCII test. */
+static const unsigned char ascii_word[256] = {
   ['0'] = 4, ['1'] = 4, ['2'] = 4, ['3'] = 4, ['4'] = 4, ['5'] = 4, ['6'] = 4, ['7'] = 4, ['8'] = 4, ['9'] = 4,
   ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2, ['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2,
   ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2,
@@ -493,6 +507,13 @@ static inline int c_upper(uint32_t c) { return c < 0x80 ? c >= 'A' && c <= 'Z' :
 static inline int c_lower(uint32_t c) { return c < 0x80 ? c >= 'a' && c <= 'z' : kr_is_lower(c); }
 static inline int c_mark(uint32_t c) {
   return c < 0x80 ? (c == '"' || c == '\'' ? kr_quote_mark(c) : 0) : kr_quote_mark(c);
+}
+
+/* Number of ASCII upper-case letters in [p, e). */
+static inline unsigned count_upper(const unsigned char *p, const unsigned char *e) {
+  unsigned n = 0;
+  for (; p < e; p++) n += *p >= 'A' && *p <= 'Z';
+  return n;
 }
 
 static int is_apos(uint32_t c) { return c == 0x2019 || c == '\''; }
@@ -534,19 +555,18 @@ static void scan_word(qa_state *s, int64_t i, uint32_t c, int len, qa_tok *t) {
     ** lower-cases a letter and keeps a digit), in a tight loop */
     const unsigned char *p = z + j, *pe = z + n;
     unsigned char *q = w + ln;
-    unsigned up = 0, lo = 0;
+    unsigned lo = 0, k;
     uint32_t hh = h;
-    while (p < pe && *p < 0x80 && ascii_word[*p]) {
-      unsigned k = ascii_word[*p];
+    while (p < pe && (k = ascii_word[*p]) != 0) {
       unsigned char lc = (unsigned char)(*p | 0x20);
-      up += (k >> 1) & 1;
       lo |= k;
       *q++ = lc;
       hh = (hh ^ lc) * FNV_PRIME;
       p++;
     }
     if (p > z + j) {
-      nupper += up;
+      /* upper-case letters matter only in a word without lower case */
+      if (!(lo & 1)) nupper += count_upper(z + j, p);
       nlow |= lo & 1;
       h = hh;
       ln = q - w;
@@ -616,12 +636,10 @@ static void scan_word(qa_state *s, int64_t i, uint32_t c, int len, qa_tok *t) {
 static int simple_word(qa_state *s, int64_t i, qa_tok *t) {
   const unsigned char *z = s->t->z, *p = z + i, *pe = z + s->t->n;
   unsigned char *w = (unsigned char *)s->lw + s->lwused, *q = w;
-  unsigned up = 0, lo = 0;
+  unsigned lo = 0, k;
   uint32_t h = 2166136261u;
-  while (p < pe && *p < 0x80 && ascii_word[*p]) {
-    unsigned k = ascii_word[*p];
+  while (p < pe && (k = ascii_word[*p]) != 0) {
     unsigned char lc = (unsigned char)(*p | 0x20);
-    up += (k >> 1) & 1;
     lo |= k;
     *q++ = lc;
     h = (h ^ lc) * FNV_PRIME;
@@ -639,7 +657,7 @@ static int simple_word(qa_state *s, int64_t i, qa_tok *t) {
   unsigned c = z[i];
   t->b1 = i + len;
   t->flags = T_WORD | (ascii_word[c] == 2 ? T_CAP : ascii_word[c] == 1 ? T_LOWER : T_DIGIT);
-  if (up >= 2 && !(lo & 1)) t->flags |= T_ALLCAP;
+  if ((lo & 3) == 2 && count_upper(z + i, p) >= 2) t->flags |= T_ALLCAP;
   if (len <= TYPE_MAXLEN) {
     t->lw = s->lwused;
     t->lwn = (int16_t)len;
@@ -839,7 +857,9 @@ static int pair_marks(qa_state *s) {
       depth = 0;
     }
   }
-  if (s->nsp > 1) qsort(s->sp, (size_t)s->nsp, sizeof(qa_span), cmp_span);
+  int sorted = 1;   /* spans are added as they close: in order unless nested */
+  for (int64_t x = 1; x < s->nsp && sorted; x++) sorted = cmp_span(&s->sp[x - 1], &s->sp[x]) <= 0;
+  if (!sorted) qsort(s->sp, (size_t)s->nsp, sizeof(qa_span), cmp_span);
   for (int64_t x = 0; x < s->nsp; x++) {
     qa_span *q = &s->sp[x];
     if (q->depth) continue;
@@ -1712,7 +1732,9 @@ int kr_qa_run_cached(const kr_text *t, kr_qa *a, kr_qa_cache *cache) {
   /* inherit indexes refer to positions in qq: resolve split-quote links
   ** to stable keys before sorting */
   for (int64_t i = 0; i < s.nqq; i++) if (s.qq[i].inherit >= 0) s.qq[i].inherit = -100 - s.qq[s.qq[i].inherit].b0;
-  if (s.nqq > 1) qsort(s.qq, (size_t)s.nqq, sizeof(qa_q), cmp_q);
+  int sorted = 1;
+  for (int64_t i = 1; i < s.nqq && sorted; i++) sorted = cmp_q(&s.qq[i - 1], &s.qq[i]) <= 0;
+  if (!sorted) qsort(s.qq, (size_t)s.nqq, sizeof(qa_q), cmp_q);
   rc = qa_resolve(&s);
 done:
   state_free(&s);

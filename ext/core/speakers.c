@@ -344,6 +344,14 @@ int qa_np_backward(qa_state *s, int64_t j, int64_t lim, qa_np *np) {
     np->a = j - 1; np->b = j; np->pron = j - 1;
     return 1;
   }
+  /* A phrase that ends in a word covers words only (brackets and an
+  ** apposition end in ')' or ','): when token j-1 is a word, only a start
+  ** inside the run of words before j can reach j. */
+  if (is_word(s, j - 1)) {
+    int64_t w = j - 1;
+    while (w > from && is_word(s, w - 1)) w--;
+    from = w;
+  }
   for (int64_t k = from; k < j; k++) {
     if (!is_word(s, k)) continue;
     if (k > from && is_word(s, k - 1) && (name_word(s, k - 1) == 1 || qa_is_role_word(s, k - 1)) && name_word(s, k) == 1) continue;
@@ -757,6 +765,34 @@ static int cmp_ev(const void *x, const void *y) {
   return a->type - b->type;
 }
 
+static int ev_sorted(const event *ev, int64_t a, int64_t b) {
+  for (int64_t i = a + 1; i < b; i++) if (cmp_ev(&ev[i - 1], &ev[i]) > 0) return 0;
+  return 1;
+}
+
+/* Sort the events by position, stably. The names (ev[0..nn)) are found
+** in text order and the quote events (ev[nn..n)) nearly so: when both
+** parts are in order they are merged in linear time (names first on a tie,
+** as a stable sort does); otherwise qsort. */
+static int sort_events(event **pev, int64_t nn, int64_t n, int64_t *cap) {
+  event *ev = *pev;
+  if (n < 2 || ev_sorted(ev, 0, n)) return KR_OK;
+  if (!ev_sorted(ev, 0, nn) || !ev_sorted(ev, nn, n)) {
+    qsort(ev, (size_t)n, sizeof(event), cmp_ev);
+    return KR_OK;
+  }
+  event *m = kr_malloc((size_t)n * sizeof(event));
+  if (!m) return KR_NOMEM;
+  int64_t i = 0, j = nn, k = 0;
+  while (i < nn && j < n) m[k++] = cmp_ev(&ev[j], &ev[i]) < 0 ? ev[j++] : ev[i++];
+  while (i < nn) m[k++] = ev[i++];
+  while (j < n) m[k++] = ev[j++];
+  kr_free(ev);
+  *pev = m;
+  *cap = n;
+  return KR_OK;
+}
+
 static int64_t tok_at(const qa_state *s, int64_t b) {
   int64_t lo = 0, hi = s->ntok;
   while (lo < hi) {
@@ -1026,6 +1062,7 @@ int qa_resolve(qa_state *s) {
   qa_np *nps = NULL;
   int64_t nev = 0, cap = 0, capnp = 0;
   int rc = narrative_names(s, &ev, &nev, &cap, &nps, &capnp);
+  int64_t nnames = nev;
   for (int64_t x = 0; rc == KR_OK && x < s->nqq; x++) {
     qa_q *q = &s->qq[x];
     if (nev + 2 >= cap && kr_grow((void **)&ev, &cap, nev + 2, sizeof(event))) { rc = KR_NOMEM; break; }
@@ -1038,7 +1075,7 @@ int qa_resolve(qa_state *s) {
     }
   }
   if (rc) { kr_free(ev); kr_free(nps); return rc; }
-  if (nev > 1) qsort(ev, (size_t)nev, sizeof(event), cmp_ev);
+  if (sort_events(&ev, nnames, nev, &cap)) { kr_free(ev); kr_free(nps); return KR_NOMEM; }
   int64_t last_direct = -1, prev_direct = -1;   /* the last two direct quotes */
   for (int64_t i = 0; i < nev && s->rc == KR_OK; i++) {
     event *e = &ev[i];
