@@ -77,19 +77,31 @@ void kr_text_free(kr_text *t){
 /* Number of characters that start in [0, b); *inlead tells whether a
 ** continuation byte at b would belong to the character before it. */
 static int64_t count_before(const kr_text *t, int64_t b, int *inlead){
+  kr_text *memo = (kr_text *)t;   /* the memo is the view's scratch state */
   int64_t k, i, count;
   int in;
   if( b <= 0 ){ *inlead = 0; return 0; }
   if( b > t->n ) b = t->n;
   k = b / KR_CKPT;
-  count = t->ckpt[k] >> 1;
-  in = (int)(t->ckpt[k] & 1);
-  for(i = k * KR_CKPT; i < b; i++){
+  i = k * KR_CKPT;
+  if( t->memo_b > i && t->memo_b <= b ){
+    /* forward from the last look-up, which is closer than the checkpoint */
+    i = t->memo_b;
+    count = t->memo_count;
+    in = t->memo_in;
+  }else{
+    count = t->ckpt[k] >> 1;
+    in = (int)(t->ckpt[k] & 1);
+  }
+  for(; i < b; i++){
     unsigned char c = t->z[i];
     if( c < 0x80 ){ count++; in = 0; }
     else if( c >= 0xC0 ){ count++; in = 1; }
     else if( !in ){ count++; }
   }
+  memo->memo_b = b;
+  memo->memo_count = count;
+  memo->memo_in = in;
   *inlead = in;
   return count;
 }
@@ -259,11 +271,23 @@ static int is_sentence_opener(uint32_t c){
 /* Does the '.' at byte `dot` close an abbreviation or an initial rather
 ** than a sentence? Looks at the word that ends at the dot. */
 static int dot_is_abbreviation(const unsigned char *z, int64_t p0, int64_t dot,
-                               const kr_lexicon *abbr){
+                               const kr_lexicon *abbr, int64_t maxlen){
   int64_t w = dot, i;
   int letters = 0, upper_single = 1, run = 0;
   char low[64];
   int64_t nlow;
+  /* fast path: an ASCII word without inner dots that is longer than any
+  ** abbreviation (and than an initial) is an ordinary word */
+  {
+    int64_t a = dot;
+    while( a > p0 && dot - a <= maxlen ){
+      unsigned char c = z[a - 1];
+      if( !((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ) break;
+      a--;
+    }
+    if( dot - a > maxlen ) return 0;
+    if( a == dot && (a == p0 || z[a - 1] < 0x80) ) return 0;
+  }
   /* the word: letters and dots back to a space or the paragraph start */
   while( w > p0 ){
     int64_t q = kr_prev_char(z, w);
@@ -328,9 +352,15 @@ static void trim(const unsigned char *z, int64_t *b0, int64_t *b1){
   }
 }
 
+/* Bytes that can begin a sentence-ending character: '.', '!', '?' and the
+** first byte of '…' (E2 80 A6). */
+static const unsigned char can_end[256] = {
+  ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1
+};
+
 /* Split one paragraph [p0, p1) into sentences. */
 static int split_paragraph(const kr_text *t, kr_segments *seg, int64_t p0, int64_t p1,
-                           int32_t para, const kr_lexicon *abbr){
+                           int32_t para, const kr_lexicon *abbr, int64_t maxlen){
   const unsigned char *z = t->z;
   int64_t i = p0, s0 = p0;
   while( i < p1 ){
@@ -339,8 +369,8 @@ static int split_paragraph(const kr_text *t, kr_segments *seg, int64_t p0, int64
     int64_t e, k;
     /* only '.', '!', '?' and the first byte of '…' (E2 80 A6) can end a
     ** sentence: skip every other byte without decoding */
-    unsigned char b = z[i];
-    if( b != '.' && b != '!' && b != '?' && b != 0xE2 ){ i++; continue; }
+    while( i < p1 && !can_end[z[i]] ) i++;
+    if( i >= p1 ) break;
     c = kr_decode(z, p1, i, &len);
     if( !is_terminal(c) ){ i += len; continue; }
     /* the run of terminal punctuation, then closing marks and brackets */
@@ -364,7 +394,7 @@ static int split_paragraph(const kr_text *t, kr_segments *seg, int64_t p0, int64
       int lowhigh = d == ',' && k + 1 < p1 && z[k + 1] == ',';
       if( !is_sentence_opener(d) && !lowhigh ){ i = e; continue; }
     }
-    if( c == '.' && e == i + 1 && dot_is_abbreviation(z, s0, i, abbr) ){
+    if( c == '.' && e == i + 1 && dot_is_abbreviation(z, s0, i, abbr, maxlen) ){
       i = e;
       continue;
     }
@@ -387,8 +417,13 @@ static int split_paragraph(const kr_text *t, kr_segments *seg, int64_t p0, int64
 int kr_segment(const kr_text *t, kr_segments *seg){
   const unsigned char *z = t->z;
   const kr_lexicon *abbr = kr_lexicon_get("abbreviations");
-  int64_t i = 0;
+  int64_t i = 0, maxlen = 1;
   int32_t para = 0;
+  int r;
+  /* the longest abbreviation, without its final dot */
+  for(r = 0; abbr && r < abbr->nrow; r++){
+    if( abbr->len[(size_t)r * (size_t)abbr->ncol] - 1 > maxlen ) maxlen = abbr->len[(size_t)r * (size_t)abbr->ncol] - 1;
+  }
   memset(seg, 0, sizeof(*seg));
   while( i <= t->n ){
     const unsigned char *nl = i < t->n ? memchr(z + i, '\n', (size_t)(t->n - i)) : 0;
@@ -401,7 +436,7 @@ int kr_segment(const kr_text *t, kr_segments *seg){
       seg->para[seg->npara].b0 = a;
       seg->para[seg->npara].b1 = b;
       seg->npara++;
-      if( split_paragraph(t, seg, a, b, para, abbr) ) goto nomem;
+      if( split_paragraph(t, seg, a, b, para, abbr, maxlen) ) goto nomem;
     }
     i = e + 1;
   }

@@ -29,6 +29,10 @@ typedef struct kr_text {
   int64_t nchar;          /* number of characters, as SQLite counts them */
   int64_t *ckpt;          /* ckpt[k] = character index of byte k*KR_CKPT */
   int64_t nckpt;
+  /* the last position looked up, so that spans reported in text order are
+  ** converted by scanning forward from it (a view belongs to one call) */
+  int64_t memo_b, memo_count;
+  int memo_in;
 } kr_text;
 
 #define KR_CKPT 64
