@@ -218,8 +218,10 @@ static int year_after(scan *s, int i, int *y, int allow2){
     *y = bc ? 0 : t->num;
     return k + 1 + nb - i;
   }
+  /* 2022,5 or 20.30 is a number or a time; "2024, 09.15 uur" is a year
+  ** and a clock time */
   if( (is_punct(s, k + 1, ':') || is_punct(s, k + 1, '.') || is_punct(s, k + 1, ','))
-   && is_num(s, k + 2) && adj(s, k + 1) ) return 0;
+   && is_num(s, k + 2) && adj(s, k + 1) && adj(s, k + 2) ) return 0;
   if( t->nd == 4 ){
     if( has_cls(s, k + 1, C_MEASURE) ) return 0;
     if( (t->num < 1000 || t->num > 2200) && is_word(s, k + 1) ) return 0;
@@ -359,9 +361,17 @@ static int m_daymonth(scan *s, int start, int i, int wd){
   dval v;
   if( !day_at(s, i, &d1) ) return 0;
   if( (is_punct(s, j, '.') || is_punct(s, j, '-')) && adj(s, j) && T(s, j + 1) && T(s, j + 1)->mon >= 0 ) j++;
-  if( (r = range_conn(s, j)) && day_at(s, j + r, &d2) && T(s, j + r + 1) && T(s, j + r + 1)->mon >= 0 ){
-    i2 = j + r; j = i2 + 1;
-  }else d2 = 0;
+  /* a range: 1-3 maart, 9 tot en met zondag 12 maart, (de nacht) van 3 op
+  ** 4 maart; the second end may have its weekday */
+  r = range_conn(s, j);
+  if( !r && lc_is(s, j, "op") && lc_is(s, i - 1, "van") ) r = -1;
+  if( r ){
+    int w = j + (r < 0 ? 1 : r), dd = w;
+    if( T(s, w) && T(s, w)->kind == K_WORD && T(s, w)->wd >= 0 && T(s, w)->dpart < 0 ) dd++;
+    if( day_at(s, dd, &d2) && T(s, dd + 1) && T(s, dd + 1)->mon >= 0 && (r > 0 || d2 == d1 + 1) ){
+      i2 = w; j = dd + 1;
+    }else d2 = 0;
+  }
   if( !(ml = month_at(s, j, &m, &abbr)) ) return 0;
   k = j + ml;
   if( (is_punct(s, k, '.') || is_punct(s, k, '-')) && adj(s, k) && is_num(s, k + 1) && adj(s, k + 1) ) k++;
@@ -376,7 +386,7 @@ static int m_daymonth(scan *s, int start, int i, int wd){
       return put(s, start, k, &v);
     }
     dir = direction(s, start, k);
-    y = resolve_dm(s, m, d2 ? d2 : d1, wd, dir);
+    y = resolve_dm(s, m, wd || !d2 ? d1 : d2, wd, dir);   /* wd is d1's weekday */
     if( !y ) return k;
   }
   if( !kr_valid_ymd(y, m, d1) || (d2 && !kr_valid_ymd(y, m, d2)) ) return k;
@@ -454,6 +464,7 @@ static int put_time(scan *s, int i0, int i1, int hh, int mi, int fromref){
   int64_t day;
   if( hh < 0 || hh > 24 || mi < 0 || mi > 59 || (hh == 24 && mi) ) return 0;
   if( hh == 24 ) hh = 0;
+  if( !fromref && date_habitual(s, i0, i1) ) return i1;   /* consumed, not reported */
   if( fromref ){ if( !s->ref.ok ){ v_init(&v, G_NONE); v.type = KR_DATE_TIME; return put(s, i0, i1, &v); } day = s->rday; }
   else if( !time_day(s, i0, &day) ){ v_init(&v, G_NONE); v.type = KR_DATE_TIME; return put(s, i0, i1, &v); }
   v_day(&v, day);
@@ -520,8 +531,13 @@ static int m_clock(scan *s, int i){
   if( !mins && !sure ) return 0;
   if( !mins && !prep && !is_dash(s, k) ) {
     /* "6 uur" without "om": a duration, unless a part of the day follows
-    ** or it is the whole text ("15 uur" asked of parse_dutch_date) */
-    if( !dpart_after(s, k, &part) && !date_whole_text(s, i, k) ) return 0;
+    ** or precedes it joined to a day ("sinds dinsdagochtend 6 uur",
+    ** "zondag ochtend 9 uur"), or it is the whole text ("15 uur" asked of
+    ** parse_dutch_date) */
+    tok *pv = T(s, i - 1);
+    int after_part = pv && pv->kind == K_WORD
+      && (pv->dpart >= 0 || (has_cls(s, i - 1, C_DAYPART) && T(s, i - 2) && T(s, i - 2)->wd >= 0));
+    if( !after_part && !dpart_after(s, k, &part) && !date_whole_text(s, i, k) ) return 0;
   }
   if( has_cls(s, k, C_DIR) || has_cls(s, k, C_MEASURE) ) return 0;
   if( (pn = dpart_after(s, k, &part)) ){
@@ -826,6 +842,8 @@ static int m_holiday(scan *s, int i){
     /* in apposition to a date ("maandag 20 mei, tweede pinksterdag"): the
     ** holiday of that date's year */
     day = holiday_day(s, row, s->pendv.y);
+  }else if( date_habitual(s, i, k) ){
+    return k;                                  /* "vroeger vierden we kerst thuis" */
   }else if( s->ref.ok ){
     dir = direction(s, i, k);
     if( dir < 0 ){
@@ -904,7 +922,10 @@ static int m_season(scan *s, pre *p){
   if( !p->art && !p->has_mod && !p->part ) return 0;
   if( !s->ref.ok ){ v_init(&v, G_NONE); return put(s, p->start, k, &v); }
   cur = season_of(s->rday);
-  dir = p->has_mod ? (p->mod ? p->mod * 2 : 0) : direction(s, p->start, k);
+  /* deze zomer: the current or next one, but in a past-tense clause the
+  ** current or last one ("deze lente was het droog", written in July) */
+  dir = p->has_mod ? (p->mod ? p->mod * 2 : date_clause_tense(s, p->start, k) < 0 ? -1 : 0)
+                   : direction(s, p->start, k);
   ord = cur;
   while( ord % 4 != idx ) ord++;              /* the next one, or this one */
   if( dir == 2 && ord == cur ) ord += 4;
@@ -1026,7 +1047,11 @@ static int m_weekday(scan *s, int start, int j, int has_mod, int mod, int weekmo
   }else if( has_mod ){
     day = resolve_weekday(s, wd, mod, 1);
   }else{
-    day = resolve_weekday(s, wd, direction(s, start, k), 0);
+    /* no tense marker: a present-tense verb at the day speaks of the
+    ** coming one ("de raad stemt maandag"), else the nearest (README) */
+    int dir = direction(s, start, k);
+    if( !dir && date_present(s, start, k) ) dir = 1;
+    day = resolve_weekday(s, wd, dir, 0);
   }
   v_day(&v, day);
   return put(s, start, k, &v);
@@ -1093,6 +1118,16 @@ static int m_year(scan *s, int start, int i, int part){
   strong = lc_is(s, i - 1, "in") || lc_is(s, i - 1, "sinds") || lc_is(s, i - 1, "sedert")
         || lc_is(s, i - 1, "vanaf") || lc_is(s, i - 1, "jaar") || lc_is(s, i - 1, "tussen");
   if( !ok && strong ) ok = 1;
+  /* a year after an article and an adjective ("een bewogen 2021", "het
+  ** rampzalige 2020"), when no noun follows it: a clause end, a
+  ** preposition, a conjunction or a verb ("een kleine 2000 bezoekers" is
+  ** a count) */
+  if( !ok && t->num >= 1900 && t->num <= 2100 && has_cls(s, i - 2, C_ART) && is_word(s, i - 1)
+   && !(T(s, i - 1)->flags & F_CAP) && !T(s, i - 1)->dwc && T(s, i - 1)->nw < 0
+   && (ends_here(s, i + 1) || (is_word(s, i + 1) && ((T(s, i + 1)->dwc & ((1u << C_PREP) | (1u << C_CONN)))
+                                                    || T(s, i + 1)->tcls))) ) ok = 1;
+  /* the second end of a range of years ("tussen 1998 en 2004") */
+  if( !ok && s->has_pend && s->pendv.g == G_YEAR && date_joined(s, s->pend.b1, i) ) ok = 1;
   if( !ok && has_cls(s, i - 1, C_PREP) ){
     ok = !is_word(s, i + 1) || (T(s, i + 1)->dwc & ((1u << C_CONN) | (1u << C_PREP)))
       || T(s, i + 1)->mon >= 0 || (T(s, i + 1)->flags & F_CAP);

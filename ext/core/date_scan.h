@@ -14,6 +14,13 @@
                      ** moves of the context tokens on long texts */
 #define LOOK 24    /* the most tokens a matcher looks ahead */
 #define BACK 64    /* tokens kept before the scan position, as context */
+#define TENSE_AHEAD (LOOK * 4)   /* the most tokens date_tense looks past an
+                     ** expression for the end of its sentence */
+/* Tokens the window holds after the scan position (unless the text ends
+** there): an expression (LOOK), the tense look-ahead after it and the one
+** token after that which the tense tests peek at. So no result depends on
+** where a window boundary falls. */
+#define WIN_AHEAD (LOOK + TENSE_AHEAD + 2)
 
 /* Classes of date_words.tsv (the order of class_name in dates.c). */
 enum {
@@ -35,6 +42,8 @@ enum { K_WORD = 1, K_NUM, K_PUNCT, K_TIME };
 #define TW_PREFIX 6
 #define TW_SUB 7
 #define TW_SUBJ 8
+#define TW_REPORT 9
+#define TW_HABIT 10
 
 #define F_SP    1    /* white space before the token */
 #define F_NL    2    /* first token of a line */
@@ -129,5 +138,15 @@ int date_time_joined(const scan *s, int64_t b, int i);
 /* date_tense.c: the tense around tokens [i0, i1): -1 past, 1 future,
 ** 0 present or unknown. */
 int date_tense(scan *s, int i0, int i1);
+/* The same, from the clause of [i0, i1) alone (no fall-back to the rest
+** of the sentence). */
+int date_clause_tense(scan *s, int i0, int i1);
+/* Is the clause of [i0, i1) habitual ("vroeger", "meestal")? Its clock
+** times and holidays name no definite day (GUIDELINES) and go unreported. */
+int date_habitual(scan *s, int i0, int i1);
+/* Does a present-tense verb other than a reporting verb stand right
+** before [i0, i1) ("de raad stemt maandag") or right after it at the start
+** of its clause ("Maandag stemt de raad", "Zaterdag spelen we")? */
+int date_present(scan *s, int i0, int i1);
 
 #endif

@@ -12,7 +12,9 @@
 ** The marker nearest to the date inside its clause decides; when the clause
 ** has none, the nearest one in the sentence. Clauses end at , ; : brackets,
 ** quote marks and dashes, and before a conjunction (dat, omdat, en ...).
-** Only the window of tokens is looked at, so the cost per date is bounded.
+** At most BACK tokens before and TENSE_AHEAD after the date are looked at,
+** so the cost per date is bounded; the scan loop keeps that many tokens in
+** the window (WIN_AHEAD), so a window boundary never changes the result.
 */
 #include "date_scan.h"
 #include <string.h>
@@ -89,9 +91,12 @@ static int clause_break(const scan *s, int k){
   return 0;
 }
 
+/* A conjunction that starts a clause; one between two date words joins
+** them ("maandag of dinsdag", "mei en juni") and starts none. */
 static int is_conj(const scan *s, int k){
   int c = tense_class(s, &s->t[k]);
-  return c == TW_CONJ || c == TW_SUB;
+  if( c != TW_CONJ && c != TW_SUB ) return 0;
+  return !(k > 0 && k + 1 < s->nt && is_dateword(&s->t[k - 1]) && is_dateword(&s->t[k + 1]));
 }
 
 static int sentence_start(const scan *s, int k){
@@ -133,15 +138,76 @@ static int nearest_marker(const scan *s, int a, int b, int i0, int i1){
   return best;
 }
 
-int date_tense(scan *s, int i0, int i1){
-  int s0 = i0, s1 = i1, c0 = i0, c1 = i1, m;
-  /* the sentence */
+/* The tense of [i0, i1): of its clause, else (clause_only 0, and not in
+** a subordinate clause) of its sentence. */
+typedef struct span_tk { int s0, s1, c0, c1; } span_tk;
+
+/* The sentence [s0, s1) and the clause [c0, c1) around [i0, i1). */
+static void around(const scan *s, int i0, int i1, span_tk *a){
+  int s0 = i0, s1 = i1, c0 = i0, c1 = i1;
   while( s0 > 0 && !sentence_start(s, s0) && i0 - s0 < BACK ) s0--;
-  while( s1 < s->nt && !sentence_start(s, s1) && s1 - i1 < LOOK * 4 ) s1++;
-  /* the clause */
+  while( s1 < s->nt && !sentence_start(s, s1) && s1 - i1 < TENSE_AHEAD ) s1++;
   while( c0 > s0 && !clause_break(s, c0 - 1) && !is_conj(s, c0) ) c0--;
   while( c1 < s1 && !clause_break(s, c1) && !is_conj(s, c1) ) c1++;
-  m = nearest_marker(s, c0, c1, i0, i1);
-  if( m || tense_class(s, &s->t[c0]) == TW_SUB ) return m;
+  a->s0 = s0; a->s1 = s1; a->c0 = c0; a->c1 = c1;
+}
+
+static int tense_of(scan *s, int i0, int i1, int clause_only){
+  span_tk a;
+  int m, s0, s1, c0;
+  around(s, i0, i1, &a);
+  s0 = a.s0; s1 = a.s1; c0 = a.c0;
+  m = nearest_marker(s, c0, a.c1, i0, i1);
+  if( m || clause_only || tense_class(s, &s->t[c0]) == TW_SUB ) return m;
   return nearest_marker(s, s0, s1, i0, i1);
+}
+
+int date_tense(scan *s, int i0, int i1){ return tense_of(s, i0, i1, 0); }
+int date_clause_tense(scan *s, int i0, int i1){ return tense_of(s, i0, i1, 1); }
+
+/* A finite present-tense verb: a lower-case word in -t (stemt, vergadert,
+** opent) that is no date word, no word of tense_words (het, niet and the
+** adverbs in -t are listed there as notverb) and no participle. */
+static int is_present_t(const scan *s, int k){
+  const tok *t;
+  if( k < 0 || k >= s->nt ) return 0;
+  t = &s->t[k];
+  if( t->kind != K_WORD || t->nlc < 4 || (t->flags & F_CAP) || !ends_with(t, "t") ) return 0;
+  if( t->tcls || t->dw >= 0 || t->mon >= 0 || t->wd >= 0 || t->nw >= 0 || t->hol >= 0 ) return 0;
+  return memcmp(t->lc, "ge", 2) != 0;
+}
+
+/* A present-tense verb after a fronted date: a verb in -t, or any verb
+** form followed by its subject pronoun ("Zaterdag spelen we thuis"). */
+static int is_present_after(const scan *s, int k){
+  const tok *t;
+  if( k >= s->nt ) return 0;
+  t = &s->t[k];
+  if( t->kind != K_WORD || (t->flags & F_CAP) || t->tcls ) return 0;
+  if( is_present_t(s, k) ) return 1;
+  return t->nlc >= 4 && ends_with(t, "en") && t->dw < 0 && t->nw < 0 && k + 1 < s->nt
+      && tense_class(s, &s->t[k + 1]) == TW_SUBJ;
+}
+
+int date_present(scan *s, int i0, int i1){
+  int k = i0 - 1;
+  if( k >= 0 && s->t[k].kind == K_WORD && tense_class(s, &s->t[k]) == TW_REPORT ) return 0;
+  if( is_present_t(s, k) ) return 1;
+  if( !sentence_start(s, i0) && !(k >= 0 && clause_break(s, k)) ) return 0;
+  return i1 < s->nt && tense_class(s, &s->t[i1]) != TW_REPORT && is_present_after(s, i1);
+}
+
+/* One walk over the clause each way (the bounds of around(), without
+** the sentence): this runs at every clock time and holiday. */
+int date_habitual(scan *s, int i0, int i1){
+  int k;
+  for(k = i0 - 1; k >= 0 && i0 - k <= BACK && !clause_break(s, k) && !sentence_start(s, k + 1)
+                  && !is_conj(s, k + 1); k--){
+    if( s->t[k].tcls == TW_HABIT && s->t[k].kind == K_WORD ) return 1;
+  }
+  for(k = i1; k < s->nt && k - i1 < TENSE_AHEAD && !clause_break(s, k) && !sentence_start(s, k)
+              && !is_conj(s, k); k++){
+    if( s->t[k].tcls == TW_HABIT && s->t[k].kind == K_WORD ) return 1;
+  }
+  return 0;
 }

@@ -88,7 +88,7 @@ static kr_date_key *key_slot(kr_date_lex *lx, const char *z, int n){
 }
 
 static const char *const tense_name[] = {
-  "", "past", "fut", "perf", "notverb", "conj", "prefix", "sub", "subj"
+  "", "past", "fut", "perf", "notverb", "conj", "prefix", "sub", "subj", "report", "habit"
 };
 
 /* Index every key of lexicon lx; which says which field it fills. */
@@ -636,7 +636,7 @@ static void scan_run(scan *s){
   int i = 0;
   refill(s, 0);
   for(;;){
-    int limit = s->eof ? s->nt : s->nt - LOOK;
+    int limit = s->eof ? s->nt : s->nt - WIN_AHEAD;
     while( i < limit && !s->stop ){
       int next;
       if( !(s->t[i].flags & F_CAND) ){ i++; continue; }

@@ -162,6 +162,42 @@ static void test_nomem(void){
   KT_CHECK(d.a == 0);
 }
 
+/* The tense of a date must not depend on where a window of tokens ends:
+** the same sentence, its future marker 70 tokens after the weekday, is
+** preceded by 0..600 filler words, so the window boundary falls before,
+** inside and after it (the kr_dates_scan window is 256 tokens; the extract
+** window about one token per three bytes, fewer than these two-byte words). Every position must give the same value. */
+static void test_window(void){
+  static const char tail[] = "Het bestuur komt maandag bijeen";
+  kr_dref ref;
+  char *z;
+  int pad, bad_x = 0, bad_s = 0;
+  size_t cap = 600 * 6 + 80 * 6 + sizeof tail + 32;
+  kr_dref_parse(&lx, "2022-02-16", 10, &ref);
+  z = (char *)malloc(cap);
+  if( !z ){ KT_CHECK(0); return; }
+  for(pad = 0; pad <= 600; pad += 7){
+    size_t n = 0;
+    int k;
+    kr_dates d;
+    char first[32];
+    for(k = 0; k < pad; k++){ memcpy(z + n, "x ", 2); n += 2; }
+    memcpy(z + n, tail, sizeof tail - 1); n += sizeof tail - 1;
+    for(k = 0; k < 70; k++){ memcpy(z + n, " x", 2); n += 2; }
+    memcpy(z + n, " zal.", 5); n += 5;
+    memset(&d, 0, sizeof d);
+    if( kr_dates_extract(&lx, z, (int64_t)n, &ref, &d) != KR_OK || d.n != 1
+     || strcmp(d.a[0].value, "2022-02-21") != 0 ) bad_x++;
+    kr_dates_free(&d);
+    first[0] = 0;
+    /* the scalar parse scans with the small window */
+    if( !kr_date_parse(&lx, z, (int64_t)n, &ref, first) || strcmp(first, "2022-02-21") != 0 ) bad_s++;
+  }
+  KT_INT(bad_x, 0);
+  KT_INT(bad_s, 0);
+  free(z);
+}
+
 void test_dates(void){
   plx = kr_date_lex_new();
   KT_CHECK(plx != 0);
@@ -174,6 +210,7 @@ void test_dates(void){
   test_nomem();
   test_chars();
   test_lex_nomem();
+  test_window();
   kr_date_lex_free(plx);
   plx = 0;
 }
