@@ -86,6 +86,7 @@ typedef struct qa_tok {
 #define CC_AFTER     (1u << 7)
 #define CC_KLINKT    (1u << 8)
 #define CC_OTHER     (1u << 9)
+#define CC_DAT       (1u << 10)  /* a stance verb that counts only with a dat-clause */
 
 /* A pair of quote marks (or an open mark ended by its paragraph). */
 typedef struct qa_span {
@@ -151,6 +152,7 @@ typedef struct qa_state {
   int64_t nsent;
   int32_t *tok_sent;    /* sentence of each token */
   int rc;
+  int64_t resume;       /* reported speech: token where a sentence's scan goes on, or -1 */
   /* lexicons */
   const kr_lexicon *lx_cues, *lx_roles, *lx_org, *lx_anon, *lx_nat, *lx_hon,
       *lx_part, *lx_pron, *lx_func, *lx_given, *lx_captions;
@@ -164,6 +166,7 @@ typedef struct qa_state {
 #define P_CAPTION  2    /* photo caption */
 #define P_QUESTION 4    /* interviewer's question (ends in '?', no marks) */
 #define P_EMBED    8    /* holds an embedded post */
+#define P_BYLINE  16    /* the author's byline ("Door Jan Jansen") */
 
 /* quotes.c */
 int qa_find(const kr_lexicon *lx, const char *w, size_t n);

@@ -370,6 +370,7 @@ static int cue_compute(qa_state *s, int64_t i) {
 static unsigned cue_class_bit(const char *c) {
   static const char *const names[] = {"say", "think", "mark", "part", "thinkpart", "sep", "according", "after", "klinkt"};
   for (unsigned k = 0; k < sizeof names / sizeof names[0]; k++) if (!strcmp(c, names[k])) return 1u << k;
+  if (!strcmp(c, "dat")) return CC_DAT;
   return CC_OTHER;
 }
 
@@ -898,17 +899,31 @@ static int find_embed(qa_state *s, int64_t p) {
     if (!(s->tok[k + 1].flags & T_WORD) || s->t->z[s->tok[k + 1].b0] != '@' || !tok_is_char(s, k + 2, ')')) continue;
     int64_t d = k - 1;
     while (d > a && d >= k - 8 && !tok_is_dash(s, d)) d--;
-    if (d <= a || !tok_is_dash(s, d) || d + 1 >= k) return KR_OK;
+    if (!tok_is_dash(s, d) || d + 1 >= k) return KR_OK;
+    int64_t pa = a, pb = d;   /* the post: tokens [pa, pb) */
+    if (d == a) {
+      /* the signature on a line of its own: the post is the paragraph
+      ** before it, without the marks around it */
+      if (p == 0 || s->para_tok[p - 1] >= a) return KR_OK;
+      pa = s->para_tok[p - 1];
+      pb = a;
+      if ((s->tok[pa].flags & T_MARK) && s->tok[pa].span >= 0) {
+        qa_span *sp = &s->sp[s->tok[pa].span];
+        if (sp->c == pb - 1 || sp->c < 0) { sp->state = S_SKIP; pa++; if (sp->c == pb - 1) pb--; }
+      }
+      if (pb <= pa) return KR_OK;
+      s->para_flag[p - 1] = (uint8_t)((s->para_flag[p - 1] & ~P_HEAD) | P_EMBED);
+    }
     qa_q *q;
     if (add_q(s, &q)) return KR_NOMEM;
     q->kind = KR_QK_EMBED;
-    q->b0 = s->tok[a].b0;
-    q->b1 = s->tok[d - 1].b1;
+    q->b0 = s->tok[pa].b0;
+    q->b1 = s->tok[pb - 1].b1;
     q->ma = d + 1;
     q->mb = k;
     q->emb_m1 = s->tok[k + 2].b1;
     q->conf = 0.9;
-    q->para = (int32_t)p;
+    q->para = s->tok[pa].para;
     for (int64_t j = d; j < b; j++) s->tok[j].flags |= T_SIG;
     s->para_flag[p] |= P_EMBED;
     return KR_OK;
@@ -931,7 +946,12 @@ static int classify_paragraphs(qa_state *s) {
     while (ls > a && !(s->tok[ls].flags & T_SSTART)) ls--;
     char w[16];
     int wn = b - ls <= 8 && (s->tok[ls].flags & T_WORD) ? qa_lower(s, ls, w, sizeof w) : -1;
-    if (wn > 0 && qa_find(s->lx_captions, w, (size_t)wn) >= 0) s->para_flag[p] |= P_CAPTION;
+    int r = wn > 0 ? qa_find(s->lx_captions, w, (size_t)wn) : -1;
+    if (r >= 0 && !strcmp(kr_lexicon_cell(s->lx_captions, r, 1), "caption")) s->para_flag[p] |= P_CAPTION;
+    /* a byline: "Door Jan Jansen" */
+    wn = b - a <= 8 && (s->para_flag[p] & P_HEAD) && (s->tok[a].flags & T_CAP) ? qa_lower(s, a, w, sizeof w) : -1;
+    r = wn > 0 ? qa_find(s->lx_captions, w, (size_t)wn) : -1;
+    if (r >= 0 && !strcmp(kr_lexicon_cell(s->lx_captions, r, 1), "byline")) s->para_flag[p] |= P_BYLINE;
     if (tok_is_char(s, b - 1, '?')) {
       int marks = 0;
       for (int64_t j = a; j < b; j++) if (s->tok[j].flags & T_MARK) { marks = 1; break; }
@@ -1109,20 +1129,46 @@ static int64_t clause_start(const qa_state *s, int64_t k) {
 /* Backward NP before token v, skipping time words and adverbs. */
 static int subject_before(qa_state *s, int64_t v, int64_t lim, qa_np *np) {
   int64_t j = v;
-  while (j > lim && (qa_lex(s, j - 1) & (L_TIME | L_ADV)) && !(qa_lex(s, j - 1) & L_PRON)) j--;
+  while (j > lim && (qa_lex(s, j - 1) & (L_TIME | L_ADV)) && !(qa_lex(s, j - 1) & L_PRON)) {
+    j--;
+    /* "Eerder deze week waarschuwde ...": the determiner of a time noun */
+    if ((qa_lex(s, j) & L_TIME) && j > lim && (qa_lex(s, j - 1) & L_DET)) j--;
+  }
   return qa_np_backward(s, j, lim, np) && subject_ok(s, np, 0);
+}
+
+/* A relative clause between commas right before token at ("Fenna Dekker,
+** die al dertig jaar op de markt staat, noemt ..."): the token of its
+** opening comma, so that the subject is looked for before it; else at. */
+static int64_t skip_relative(qa_state *s, int64_t cs, int64_t at) {
+  if (at - 3 < cs || !tok_is_char(s, at - 1, ',')) return at;
+  for (int64_t j = at - 2; j > cs && j >= at - 3 * WIN; j--) {
+    if (tok_is_final(s, j) || (s->tok[j].flags & T_MARK)) break;
+    if (!tok_is_char(s, j, ',')) continue;
+    if (qa_word_is(s, j + 1, "die") || qa_word_is(s, j + 1, "wie") || qa_word_is(s, j + 1, "dat") ||
+        qa_word_is(s, j + 1, "waar") || qa_word_is(s, j + 1, "wiens") || qa_word_is(s, j + 1, "wier"))
+      return j;
+    break;
+  }
+  return at;
 }
 
 /* The source of a reporting verb v in the clause [cs, ce): before the verb
 ** (or its auxiliary), else right after it. */
 static int find_subject(qa_state *s, int64_t cs, int64_t ce, int64_t v, int64_t aux, qa_np *np) {
   int64_t at = aux >= 0 && aux < v ? aux : v;
+  int64_t rel = skip_relative(s, cs, at);
+  if (rel < at && subject_before(s, rel, cs, np)) return 1;
   /* Dutch inversion: a subject pronoun right after the finite verb is the
   ** subject, whatever stands before the verb ("Even later herhaalde hij") */
   if (at + 1 < ce && (qa_word_is(s, at + 1, "hij") || qa_word_is(s, at + 1, "zij") || qa_word_is(s, at + 1, "ze")) &&
       qa_np_forward(s, at + 1, ce, np) && np->pron == at + 1)
     return 1;
   if (subject_before(s, at, cs, np)) return 1;
+  /* "X runt een zaak en schreef ...": the subject of the first verb */
+  if (at > cs && (qa_word_is(s, at - 1, "en") || qa_word_is(s, at - 1, "maar")) && qa_np_forward(s, cs, at, np) &&
+      np->a == cs && np->pron < 0 && subject_ok(s, np, 0))
+    return 1;
   int64_t f = at + 1;
   if (f < ce && qa_np_forward(s, f, ce, np) && subject_ok(s, np, 0)) return 1;
   /* "Onze coach riep ons ... en zei:": the subject of the first verb */
@@ -1536,6 +1582,77 @@ static int is_negated(qa_state *s, int64_t a, int64_t b) {
   return 0;
 }
 
+/* "wil dat niet bevestigen": "dat" as an object pronoun, not a
+** conjunction: a negation or adverb follows and the rest is too short
+** for a clause with a subject and a verb. */
+static int demonstrative_dat(qa_state *s, int64_t comp, int64_t e) {
+  if (!qa_word_is(s, comp, "dat") || comp + 1 >= e) return comp + 1 >= e;
+  if (!(qa_lex(s, comp + 1) & (L_NEG | L_ADV))) return 0;
+  int nw = 0;
+  for (int64_t j = comp + 1; j < e; j++) nw += (s->tok[j].flags & T_WORD) != 0;
+  return nw <= 3;
+}
+
+/* "schreef het boek 'Samen op reis'": a short capitalised phrase in marks
+** right after a common noun is a title, not words someone said. */
+static int title_after_noun(qa_state *s, int64_t mark) {
+  int32_t x = s->tok[mark].span;
+  if (x < 0 || mark < 1 || mark + 1 >= s->ntok) return 0;
+  const qa_span *sp = &s->sp[x];
+  int64_t n = mark - 1, f = mark + 1;
+  if (!(s->tok[n].flags & T_LOWER) || (qa_lex(s, n) & (L_FUNC | L_PRON | L_CUE))) return 0;
+  if (!(s->tok[f].flags & T_CAP) || (qa_lex(s, f) & L_PRON)) return 0;
+  if (sp->c < 0 || tok_is_final(s, sp->c - 1) || tok_is_char(s, sp->c - 1, ',')) return 0;
+  return content_has_words(s, sp) <= 6;
+}
+
+/* A negated stance with a dat-clause is still a statement ("verwacht niet
+** dat ..."); a refusal is not ("wil niet zeggen dat", "weet niet of"):
+** no other verb between the stance verb and "dat". */
+static int negated_stance(qa_state *s, int64_t v, int64_t comp, int think) {
+  if (!think || comp < 2 || !qa_word_is(s, comp, "dat") || !(qa_lex(s, comp - 1) & L_NEG)) return 0;
+  return comp - 1 == v + 1 || (comp - 1 == v + 2 && (qa_lex(s, v + 1) & L_PRON));
+}
+
+/* Is the complement at comp close to the verb v: nothing but the subject,
+** adverbs and a negation between ("wil dat", "wil hij dat"), no second
+** verb ("wilde hebben dat")? */
+static int comp_next_to_verb(qa_state *s, int64_t v, int64_t comp) {
+  for (int64_t j = v + 1; j < comp; j++)
+    if ((qa_lex(s, j) & (L_CUE | L_AUX | L_VERB)) || !(s->tok[j].flags & T_WORD) || j > v + 4) return 0;
+  return 1;
+}
+
+/* Does token k open a subordinate clause ("als", "toen", "omdat")? */
+static int subordinator(qa_state *s, int64_t k) {
+  return (qa_lex(s, k) & L_CONJ) && !qa_word_is(s, k, "en") && !qa_word_is(s, k, "maar") && !qa_word_is(s, k, "want") &&
+         !qa_word_is(s, k, "dus") && !qa_word_is(s, k, "and") && !qa_word_is(s, k, "but");
+}
+
+/* "<content>, meldt de politie [maandag]." without marks: a finite reporting
+** verb right after a comma, its subject after it, and nothing after the
+** subject but time words, adverbs and a prepositional phrase (no new
+** clause). The content is the main clause before the comma. */
+static int trailing_attr(qa_state *s, int64_t a, int64_t e, int64_t v, int64_t part, const qa_np *np, int *done) {
+  if (v < a + 4 || !tok_is_char(s, v - 1, ',') || subordinator(s, a)) return KR_OK;
+  int64_t k = np->b;
+  if (np->br1 >= 0 && np->br1 + 1 > k) k = np->br1 + 1;
+  for (; k < e; k++) {
+    if (k == part || ((qa_lex(s, k) & (L_TIME | L_ADV)) && !(qa_lex(s, k) & L_CONJ))) continue;
+    if (!(qa_lex(s, k) & L_PREP)) return KR_OK;
+    for (; k < e; k++)
+      if (k != part && (!(s->tok[k].flags & T_WORD) || (qa_lex(s, k) & (L_CUE | L_CONJ)) || in_direct(s, k))) return KR_OK;
+  }
+  int nw = 0;
+  for (int64_t j = a; j < v - 1; j++) {
+    if (in_direct(s, j) || (s->tok[j].flags & T_USED)) return KR_OK;
+    nw += (s->tok[j].flags & T_WORD) != 0;
+  }
+  if (nw < 3) return KR_OK;
+  *done = 1;
+  return add_reported(s, a, v - 1, np->a, np->b, -1, v, part, part >= 0 ? part + 1 : -1, 0.7, NULL);
+}
+
 /* One reporting verb at v in the sentence body [a, e). */
 static int verb_clause(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) {
   int64_t aux = -1, part = -1;
@@ -1544,11 +1661,17 @@ static int verb_clause(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) 
   if ((pr = cue_row(s, v, CC_PART)) >= 0 || (pr = cue_row(s, v, CC_THINKPART)) >= 0) {
     for (int64_t j = v - 1; j >= a && j >= v - 6; j--) if (qa_lex(s, j) & L_AUX) { aux = j; break; }
     if (aux >= 0) { r = pr; think = qa_cue_class(s, pr, "thinkpart"); }
+    /* a passive ("wordt gevraagd", "werd verzekerd") names no source */
+    if (aux >= 0 && (qa_word_is(s, aux, "wordt") || qa_word_is(s, aux, "werd") || qa_word_is(s, aux, "worden") ||
+                     qa_word_is(s, aux, "werden")))
+      return KR_OK;
   }
+  int dat_only = 0;
   if (aux < 0) {
     r = verb_cue(s, v, e, &part, 1);
+    if (r < 0 && (r = cue_row(s, v, CC_DAT)) >= 0) dat_only = 1;
     if (r < 0) return KR_OK;
-    think = qa_cue_class(s, r, "think") || qa_cue_class(s, r, "mark");
+    think = dat_only || qa_cue_class(s, r, "think") || qa_cue_class(s, r, "mark");
     /* "heeft laten weten": an auxiliary before the verb */
     if (part >= 0 && v > a && (qa_lex(s, v - 1) & L_AUX)) aux = v - 1;
   }
@@ -1565,13 +1688,15 @@ static int verb_clause(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) 
     if (j > from && (qa_lex(s, j) & L_CONJ) && !qa_word_is(s, j, "of")) break;
     if (tok_is_char(s, j, ':')) break;
   }
+  if (dat_only && (comp < 0 || !qa_word_is(s, comp, "dat") || !comp_next_to_verb(s, v, comp))) return KR_OK;
   qa_np np;
   int64_t ce = comp >= 0 ? comp : mark >= 0 ? mark : e;
   if (!find_subject(s, a, ce, v, aux, &np)) return KR_OK;
   int64_t subj_end = np.b > v ? np.b : v + 1;
-  if (is_negated(s, np.b <= v ? np.b : v + 1, ce)) return KR_OK;
+  if (is_negated(s, np.b <= v ? np.b : v + 1, ce) && !negated_stance(s, v, comp, think)) return KR_OK;
   if (aux >= 0 && is_negated(s, aux, v)) return KR_OK;
   const char *lemma = cue_lemma(s, r);
+  if (comp >= 0 && demonstrative_dat(s, comp, e)) return KR_OK;
   if (comp >= 0) {
     *done = 1;
     return add_reported(s, comp + 1, e, np.a, np.b, aux, v, part, part >= 0 ? part + 1 : -1, think ? 0.7 : 0.8, NULL);
@@ -1584,8 +1709,24 @@ static int verb_clause(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) 
       return add_reported(s, mark, end + 1, np.a, np.b, aux, v, part, part >= 0 ? part + 1 : -1, 0.8, NULL);
     }
     int64_t start = subj_end > v ? subj_end : v + 1;
-    if (part >= 0 && part + 1 > start && part < mark) { /* particle before the marks stays out */ }
-    return add_reported(s, start, e, np.a, np.b, aux, v, part, part >= 0 ? part + 1 : -1, 0.75, NULL);
+    int64_t end = e;
+    if (title_after_noun(s, mark)) return KR_OK;
+    /* "waarschuwt voor een 'loon-prijsspiraal'": a noun object in marks */
+    if ((qa_lex(s, start) & L_PREP) && content_has_words(s, &s->sp[s->tok[mark].span]) <= 3) return KR_OK;
+    if (qa_cue_class(s, r, "mark")) {
+      /* "noemt de regels 'onwerkbaar' voor ...": the naming ends with its marks */
+      int32_t x = s->tok[mark].span;
+      if (s->sp[x].c >= 0 && s->sp[x].c < e) end = s->sp[x].c + 1;
+      /* "noemde het 'een puinhoop' en beloofde ...": a second verb of the
+      ** same subject is looked at next */
+      if (end < e && (qa_word_is(s, end, "en") || qa_word_is(s, end, "maar")) && qa_is_cue(s, end + 1)) s->resume = end + 1;
+    }
+    return add_reported(s, start, end, np.a, np.b, aux, v, part, part >= 0 ? part + 1 : -1, 0.75, NULL);
+  }
+  /* "De weg is dicht, meldt de politie.": the attribution after the content */
+  if (np.a > v && !qa_cue_class(s, r, "mark") && aux < 0) {
+    int rc = trailing_attr(s, a, e, v, part, &np, done);
+    if (rc || *done) return rc;
   }
   if (think) return KR_OK;
   /* "riep Rusland op aan te tonen dat": the infinitive clause */
@@ -1594,13 +1735,20 @@ static int verb_clause(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) 
     qa_np obj;
     if (st < e && qa_np_forward(s, st, e, &obj) && obj.a == st) st = obj.b;
   }
-  for (int64_t j = st; j < e && j < st + 4; j++) {
-    if (qa_word_is(s, j, "te") && j + 1 < e && (s->tok[j + 1].flags & T_LOWER)) {
-      if (qa_word_is(s, st, "om")) st++;
+  /* "vroeg de rechter om hem vrij te spreken", "beloofde voor de zomer
+  ** met een plan te komen": "te" and an infinitive (-n) in the same
+  ** clause; the span starts after "om" when there is one */
+  int64_t om = -1;
+  for (int64_t j = st; j < e && j < st + WIN; j++) {
+    if (tok_is_char(s, j, ',') || in_direct(s, j) || (s->tok[j].flags & T_MARK)) break;
+    if (qa_word_is(s, j, "om") && om < 0) { om = j; continue; }
+    if ((qa_lex(s, j) & L_CONJ) || qa_word_is(s, j, "dat")) break;
+    if (qa_word_is(s, j, "te") && j + 1 < e && (s->tok[j + 1].flags & T_LOWER) &&
+        s->t->z[s->tok[j + 1].b1 - 1] == 'n' && (om >= 0 || j - st <= 3 || part < 0)) {
+      if (om >= 0) st = om + 1;
       *done = 1;
       return add_reported(s, st, e, np.a, np.b, aux, v, part, part >= 0 ? part + 1 : -1, 0.6, NULL);
     }
-    if (tok_is_char(s, j, ',')) break;
   }
   return KR_OK;
 }
@@ -1637,6 +1785,8 @@ static int reported_speech(qa_state *s) {
       else if (cue_row(s, v, CC_AFTER) >= 0) rc = aldus(s, a2, e, v, &done);
       else rc = verb_clause(s, a2, e, v, &done);
       if (rc) return rc;
+      if (done && s->resume > v) { v = s->resume - 1; done = 0; }
+      s->resume = -1;
     }
   }
   return KR_OK;
@@ -1704,6 +1854,7 @@ int kr_qa_run_cached(const kr_text *t, kr_qa *a, kr_qa_cache *cache) {
   s.t = t;
   s.cache = cache;
   s.out = a;
+  s.resume = -1;
   s.lx_cues = kr_lexicon_get("cues");
   s.lx_roles = kr_lexicon_get("roles");
   s.lx_org = kr_lexicon_get("organisations");

@@ -50,8 +50,11 @@ static int name_word(qa_state *s, int64_t i) {
   if ((lx & L_PART) && !(lx & L_GIVEN) && s->tok[i].b1 - s->tok[i].b0 >= 4) return 2;
   if ((lx & L_ROLE) && !(s->tok[i].flags & T_ALLCAP)) {
     /* a given name that is also a noun ("Noor", "Bakker") before a surname */
-    return (lx & L_GIVEN) && is_word(s, i + 1) && (s->tok[i + 1].flags & T_CAP) && !(s->tok[i + 1].flags & T_SSTART) &&
-           !(qa_lex(s, i + 1) & (L_FUNC | L_ROLE));
+    if (!(lx & L_GIVEN) || !is_word(s, i + 1) || (s->tok[i + 1].flags & T_SSTART)) return 0;
+    if (s->tok[i + 1].flags & T_CAP) return !(qa_lex(s, i + 1) & (L_FUNC | L_ROLE));
+    /* "Noor el Amrani": a lower-case particle and a capitalised surname */
+    return (s->tok[i + 1].flags & T_LOWER) && (qa_lex(s, i + 1) & L_PART) && is_word(s, i + 2) &&
+           (s->tok[i + 2].flags & T_CAP) && !(qa_lex(s, i + 2) & (L_FUNC | L_ROLE));
   }
   return 1;
 }
@@ -96,17 +99,26 @@ static int surname_role(qa_state *s, int64_t k) {
   return qa_is_role_word(s, k) && !(qa_lex(s, k) & (L_FUNC | L_PRON | L_CUE));
 }
 
+/* A capitalised pronoun or function word after a particle inside a
+** sentence is a surname ("Marloes ter Haar", "Van Wie"): after "ter" or
+** "van" it cannot be the pronoun. */
+static int surname_func(qa_state *s, int64_t k) {
+  if (!is_word(s, k) || !(s->tok[k].flags & T_CAP) || (s->tok[k].flags & (T_ALLCAP | T_SIG | T_SSTART))) return 0;
+  return (qa_lex(s, k) & (L_FUNC | L_PRON)) && !(qa_lex(s, k) & (L_CUE | L_PART));
+}
+
 static int64_t name_run(qa_state *s, int64_t i, int64_t lim) {
   int64_t k = i, end = i;
   while (k < lim && k < i + 8) {
     int nw = name_word(s, k);
-    if (nw == 0 && end > i && surname_role(s, k)) nw = 1;
+    if (nw == 0 && end > i && (surname_role(s, k) || (is_particle(s, k - 1) && surname_func(s, k)))) nw = 1;
     if (nw == 1) { k++; end = k; continue; }
     if (nw == 2 || is_particle(s, k)) {
       /* particles must lead to a name word */
       int64_t j = k;
       while (j < lim && j < k + 3 && is_particle(s, j) && name_word(s, j) != 1) j++;
-      if (j < lim && (name_word(s, j) == 1 || (j > k && surname_role(s, j))) && (end > i || (s->tok[k].flags & T_CAP))) {
+      if (j < lim && (name_word(s, j) == 1 || (j > k && (surname_role(s, j) || surname_func(s, j)))) &&
+          (end > i || (s->tok[k].flags & T_CAP))) {
         /* inside a name only after a single given name or initials */
         if (end > i) {
           int ok = end - i == 1 || (s->tok[end - 1].flags & T_INITIAL);
@@ -631,6 +643,13 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
   if (np->n0 >= 0) {
     char key[48], given[32];
     name_key(s, np->n0, np->n1, key, given);
+    /* "de gemeente Venlo", "provincie Utrecht": a generic body noun right
+    ** before a place name is part of the organisation's name (but
+    ** "vakbond FNV" is FNV: an acronym or a known organisation is the name) */
+    int64_t nn0 = np->n0;
+    if (np->r0 >= 0 && np->r1 == np->n0 && np->r0 + 1 == np->n0 && (qa_lex(s, np->r0) & L_ORG) &&
+        !(qa_lex(s, np->n0) & (L_GIVEN | L_PARTY | L_ORG)) && !(s->tok[np->n0].flags & T_ALLCAP) && np->n1 - np->n0 == 1)
+      nn0 = np->r0;
     int single_cap = np->n1 - np->n0 == 1 && (s->tok[np->n0].flags & T_ALLCAP);
     id = find_named(s, key, given, single_cap);
     if (id < 0 && single_cap) {
@@ -641,15 +660,15 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
       if (id < 0) { s->rc = KR_NOMEM; return -1; }
       went *e = &p->e[id];
       e->named = 1;
-      e->kind = KR_EK_PERSON;
-      e->n0 = np->n0; e->n1 = np->n1; e->ntoks = np->n1 - np->n0;
+      e->kind = nn0 < np->n0 ? KR_EK_ORG : KR_EK_PERSON;
+      e->n0 = nn0; e->n1 = np->n1; e->ntoks = np->n1 - nn0;
       strcpy(e->key, key);
       strcpy(e->given, given);
       acronym(s, np->n0, np->n1, e->acro);
     }
     went *e = &p->e[id];
-    if (np->n1 - np->n0 > e->ntoks) {
-      e->n0 = np->n0; e->n1 = np->n1; e->ntoks = np->n1 - np->n0;
+    if (np->n1 - nn0 > e->ntoks) {
+      e->n0 = nn0; e->n1 = np->n1; e->ntoks = np->n1 - nn0;
       if (given[0]) strcpy(e->given, given);
       acronym(s, np->n0, np->n1, e->acro);
     }
@@ -674,7 +693,9 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
       if ((qa_lex(s, g0) & L_GIVEN) && s->tok[g0].gender && e->ntoks >= 2) e->ggiven = s->tok[g0].gender;
     }
     if (np->r0 >= 0 && np->head >= 0) lower_tok(s, np->head, e->rolehead, 48);
-    if (!e->role_named) {
+    if (nn0 < np->n0) {
+      np_role(s, np, &party);   /* the body noun is in the name, not a role */
+    } else if (!e->role_named) {
       kr_str r = np_role(s, np, &party);
       if (r.off >= 0) { e->role = r; e->role_named = 1; }
     } else {
@@ -823,6 +844,7 @@ static int narrative_names(qa_state *s, event **ev, int64_t *nev, int64_t *cap, 
   for (int64_t k = 0; k < s->ntok; k++) {
     qa_tok *t = &s->tok[k];
     if (!(t->flags & T_CAP) || !(t->flags & T_WORD) || (t->flags & T_SIG) || in_direct_tok(s, k)) continue;
+    if (s->para_flag[t->para] & P_BYLINE) continue;   /* the author is no source */
     /* start at the role, age or article before the name: "de 84-jarige X" */
     int64_t a = k, pa = s->para_tok[t->para];
     while (a > pa && a > k - 4 && is_word(s, a - 1) && !(s->tok[a - 1].flags & T_CAP) &&
@@ -1053,6 +1075,15 @@ static int turn_taking(const qa_state *s, const qa_q *q, int64_t last, int64_t p
   return 1;
 }
 
+/* An unattributed quote that opens the paragraph after a question ("Waarom
+** stopt u?"): an answer in an interview. */
+static int is_answer(const qa_state *s, const qa_q *q) {
+  if (q->kind != KR_QK_DIRECT || q->para < 1) return 0;
+  int64_t a = s->para_tok[q->para], pa = s->para_tok[q->para - 1];
+  if (a <= pa || !is_punct(s, a - 1, '?')) return 0;
+  return (s->tok[a].flags & T_MARK) && s->tok[a].b1 == q->b0;
+}
+
 int qa_resolve(qa_state *s) {
   s->ep = kr_malloc(sizeof(qa_ent_priv));
   if (!s->ep) return KR_NOMEM;
@@ -1077,6 +1108,7 @@ int qa_resolve(qa_state *s) {
   if (rc) { kr_free(ev); kr_free(nps); return rc; }
   if (sort_events(&ev, nnames, nev, &cap)) { kr_free(ev); kr_free(nps); return KR_NOMEM; }
   int64_t last_direct = -1, prev_direct = -1;   /* the last two direct quotes */
+  int64_t last_answer = -1;                      /* the last interview answer */
   for (int64_t i = 0; i < nev && s->rc == KR_OK; i++) {
     event *e = &ev[i];
     qa_np np;
@@ -1129,6 +1161,9 @@ int qa_resolve(qa_state *s) {
         if (ok) src = last_direct;
         if (q->inherit == -3 && turn_taking(s, q, last_direct, prev_direct)) src = prev_direct;
       }
+      /* an interview answer: the interviewee, who gave the answer before */
+      int answer = q->inherit > -100 && is_answer(s, q);
+      if (answer && last_answer >= 0) src = last_answer;
       if (src >= 0) {
         qa_q *sq = &s->qq[src];
         id = sq->entity;
@@ -1146,6 +1181,7 @@ int qa_resolve(qa_state *s) {
         q->conf *= 0.8;
       }
       q->entity = id;
+      if (answer && id >= 0) last_answer = e->q;
       if (q->kind == KR_QK_DIRECT && !q->nested) push_turn(s, e->q, &last_direct, &prev_direct);
       if (id >= 0) p->e[id].spoke = 1;
       continue;
