@@ -43,8 +43,19 @@ static int read_ref(sqlite3 *db, const kr_date_lex *lx, sqlite3_value *v, const 
   rc = kr_value_text(db, v, &z, &n);
   if( rc != SQLITE_OK ) return rc;
   if( !kr_dref_parse(lx, (const char *)z, n, ref) ){
-    *pzErr = sqlite3_mprintf("%s(): invalid reference date '%.*s'", fname,
-                             (int)(n > 200 ? 200 : n), z ? (const char *)z : "");
+    /* the value as the message shows it: at most 200 bytes, invalid UTF-8
+    ** and control characters as U+FFFD, so the message is valid text */
+    char shown[801];
+    int64_t i = 0, o = 0;
+    while( z && i < n && i < 200 ){
+      int len;
+      uint32_t c = kr_decode(z, n, i, &len);
+      if( c < 0x20 || c == 0x7F ) c = 0xFFFD;
+      o += kr_encode(c, shown + o);
+      i += len;
+    }
+    shown[o] = 0;
+    *pzErr = sqlite3_mprintf("%s(): invalid reference date '%s'", fname, shown);
     return SQLITE_ERROR;
   }
   return SQLITE_OK;

@@ -144,16 +144,28 @@ static void speaker_key_func(sqlite3_context *ctx, int argc, sqlite3_value **arg
   int r = kr_arg_text(ctx, argv[0], "speaker_key", &z, &n);
   if (r <= 0) return;
   if (n > 1 << 20) { sqlite3_result_error(ctx, "speaker_key(): name too long", -1); return; }
+  /* invalid UTF-8 becomes one U+FFFD per character as SQLite counts them,
+  ** as everywhere in krant */
+  char *clean = sqlite3_malloc64((uint64_t)n * 3 + 4);
+  if (!clean) { sqlite3_result_error_nomem(ctx); return; }
+  int64_t cn = 0;
+  for (int64_t i = 0; i < n;) {
+    int len;
+    cn += kr_encode(kr_decode(z, n, i, &len), clean + cn);
+    i += len;
+  }
+  z = (const unsigned char *)clean;
+  n = cn;
   UErrorCode err = U_ZERO_ERROR;
   int32_t ulen = 0;
-  u_strFromUTF8Lenient(NULL, 0, &ulen, (const char *)z, (int32_t)n, &err);
+  u_strFromUTF8WithSub(NULL, 0, &ulen, (const char *)z, (int32_t)n, 0xFFFD, NULL, &err);
   err = U_ZERO_ERROR;
   UChar *u = sqlite3_malloc64((uint64_t)(ulen + 1) * sizeof(UChar));
   UChar *d = sqlite3_malloc64((uint64_t)(ulen * 4 + 8) * sizeof(UChar));
   UChar *f = sqlite3_malloc64((uint64_t)(ulen * 8 + 16) * sizeof(UChar));
   char *out = NULL;
   if (!u || !d || !f) goto nomem;
-  u_strFromUTF8Lenient(u, ulen + 1, &ulen, (const char *)z, (int32_t)n, &err);
+  u_strFromUTF8WithSub(u, ulen + 1, &ulen, (const char *)z, (int32_t)n, 0xFFFD, NULL, &err);
   if (U_FAILURE(err)) goto bad;
   const UNormalizer2 *nfkd = unorm2_getNFKDInstance(&err);
   if (U_FAILURE(err)) goto bad;
@@ -190,6 +202,7 @@ bad:
 nomem:
   sqlite3_result_error_nomem(ctx);
 done:
+  sqlite3_free(clean);
   sqlite3_free(u);
   sqlite3_free(d);
   sqlite3_free(f);
