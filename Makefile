@@ -206,7 +206,7 @@ demo: $(EXT)
 bench: $(EXT) build/bench
 	build/bench $(EXT)
 
-build/bench: tests/bench/bench.c
+build/bench: tests/bench/bench.c tests/bench/corpus.h tests/stress/kfuncs.h
 	$(CC) -O2 -std=gnu11 $(WARN) -o $@ $< $(SQLITE_LIBS) -lm
 
 # ---- install ----------------------------------------------------------------
