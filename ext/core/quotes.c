@@ -443,6 +443,19 @@ static uint32_t lex_compute(qa_state *s, int64_t i) {
         f |= L_GIVEN;
         const char *c = kr_lexicon_cell(s->lx_given, r, 1);
         if (!t->gender) t->gender = c[0] == 'm' ? 'm' : c[0] == 'f' ? 'f' : 0;
+      } else if ((t->flags & T_CAP) && s->lx_given && !(f & (L_ROLE | L_FUNC | L_ORG | L_PLACE | L_PARTY))) {
+        /* a double given name not listed as a whole ("Erik-Jan", "Anne-Fleur"):
+        ** a given name when both parts are, with their gender when they agree */
+        const char *dash = memchr(w, '-', (size_t)n);
+        if (dash && dash > w && dash < w + n - 1) {
+          int r1 = kr_lexicon_find(s->lx_given, w, (size_t)(dash - w));
+          int r2 = kr_lexicon_find(s->lx_given, dash + 1, (size_t)(w + n - dash - 1));
+          if (r1 >= 0 && r2 >= 0) {
+            char g1 = kr_lexicon_cell(s->lx_given, r1, 1)[0], g2 = kr_lexicon_cell(s->lx_given, r2, 1)[0];
+            f |= L_GIVEN;
+            if (!t->gender && g1 == g2 && (g1 == 'm' || g1 == 'f')) t->gender = g1;
+          }
+        }
       }
       if (n > 7 && !memcmp(w + n - 7, "-jarige", 7)) f |= L_AGE;
     }
