@@ -583,9 +583,15 @@ static void acronym(qa_state *s, int64_t n0, int64_t n1, char *out) {
   if (k < 2) out[0] = 0;
 }
 
+/* How many entities back a name is looked for: far more than any article
+** holds, and a bound that keeps one huge text (a whole corpus concatenated)
+** linear in time. */
+#define NAME_LOOKBACK 1024
+
 static int find_named(qa_state *s, const char *key, const char *given, int allcap_single) {
   qa_ent_priv *p = s->ep;
-  for (int64_t x = p->ne - 1; x >= 0; x--) {
+  int64_t lo = p->ne - NAME_LOOKBACK < 0 ? 0 : p->ne - NAME_LOOKBACK;
+  for (int64_t x = p->ne - 1; x >= lo; x--) {
     went *e = &p->e[x];
     if (!e->named) continue;
     if (!strcmp(e->key, key)) {
@@ -718,8 +724,8 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
   kr_str desc = tok_text(s, np->a, np->b, 1);
   if (desc.off < 0) return -1;
   const char *dz = s->out->arena + desc.off;
-  /* the same description before */
-  for (int64_t x = p->ne - 1; x >= 0; x--) {
+  /* the same description before (within the same bound as names) */
+  for (int64_t x = p->ne - 1; x >= 0 && x >= p->ne - NAME_LOOKBACK; x--) {
     went *e = &p->e[x];
     if (!e->named && e->desc.off >= 0 && e->desc.n == desc.n && !strncasecmp(s->out->arena + e->desc.off, dz, (size_t)desc.n)) { id = (int)x; break; }
   }
