@@ -33,9 +33,9 @@ CREATE TEMP TABLE IF NOT EXISTS analyse_stale(article_id INTEGER PRIMARY KEY);
 INSERT INTO temp.analyse_stale
 SELECT article_id FROM analysed
  WHERE krant_version < krant_version() OR krant_version > krant_version();
-DELETE FROM quotes        WHERE article_id IN temp.analyse_stale;
+DELETE FROM quote_spans   WHERE article_id IN temp.analyse_stale;
 DELETE FROM speakers      WHERE article_id IN temp.analyse_stale;
-DELETE FROM date_mentions WHERE article_id IN temp.analyse_stale;
+DELETE FROM date_spans    WHERE article_id IN temp.analyse_stale;
 DELETE FROM analysed      WHERE article_id IN temp.analyse_stale;
 DELETE FROM temp.analyse_stale;
 

@@ -156,8 +156,8 @@ SELECT '<title>krant report: ' || (SELECT count(*) FROM analysed) || ' articles<
 SELECT printf('<p>%d articles (%d analysed by krant %s), %d quotes, %d speakers, %d date mentions; generated %s UTC.</p>',
               (SELECT count(*) FROM articles), (SELECT count(*) FROM analysed),
               replace(replace(krant_version(), '&', '&amp;'), '<', '&lt;'),
-              (SELECT count(*) FROM quotes), (SELECT count(*) FROM speakers),
-              (SELECT count(*) FROM date_mentions), datetime('now'));
+              (SELECT count(*) FROM quote_spans), (SELECT count(*) FROM speakers),
+              (SELECT count(*) FROM date_spans), datetime('now'));
 
 .print <h2>Most quoted speakers</h2>
 .print <p class="q">Who is quoted most, in which role, and what share of all attributed quotes do they get?</p>

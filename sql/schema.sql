@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS import_errors (
 -- One row per analysed article: which krant version analysed it, and its
 -- counts (filled by analyze.sql from the rows below, for the reports: with
 -- them a report on 100,000 articles reads 100,000 short rows instead of
--- millions). Every row of quotes, speakers and date_mentions points here
+-- millions). Every row of quote_spans, speakers and date_spans points here
 -- with the same version, so a row always says which krant made it, and
 -- deleting this row (or the article) deletes its analysis (with PRAGMA
 -- foreign_keys=ON; analyze.sql also deletes explicitly, so it works with
@@ -59,31 +59,39 @@ CREATE TABLE IF NOT EXISTS analysed (
 );
 CREATE INDEX IF NOT EXISTS analysed_version ON analysed(krant_version);
 
--- extract_quotes(): one row per quote. `n` is the quote's number in its
--- article; quote = substr(body, start, length) of the article.
--- This table, speakers and date_mentions are WITHOUT ROWID tables keyed by
--- (article_id, n): the rows of an article lie together, found by their key,
--- with no index to maintain on insert.
-CREATE TABLE IF NOT EXISTS quotes (
+-- extract_quotes(): one row per quote, `n` numbering them in the
+-- article. The rows are stored in quote_spans without the texts that are
+-- spans of the body (the quote and the mention): the view `quotes` (below)
+-- gives them back as substr(body, start, length), so that the database
+-- stores each text once. This table, speakers and date_spans are WITHOUT
+-- ROWID tables keyed by (article_id, n): the rows of an article lie
+-- together, found by their key, with no index to maintain on insert.
+CREATE TABLE IF NOT EXISTS quote_spans (
   article_id     INTEGER NOT NULL,
   krant_version  TEXT NOT NULL,
   n              INTEGER NOT NULL,
-  quote          TEXT,
   kind           TEXT,                      -- direct, indirect, mixed, embed
   speaker        TEXT,                      -- canonical name, NULL when unknown
-  mention        TEXT,
   role           TEXT,
   cue            TEXT,
   confidence     REAL,
   paragraph      INTEGER,
-  start          INTEGER,
+  start          INTEGER,                   -- the quote: substr(body, start, length)
   length         INTEGER,
-  mention_start  INTEGER,
+  mention_start  INTEGER,                   -- the speaker's mention, likewise
   mention_length INTEGER,
   PRIMARY KEY (article_id, n),
   FOREIGN KEY (article_id, krant_version)
     REFERENCES analysed(article_id, krant_version) ON DELETE CASCADE
 ) WITHOUT ROWID;
+
+-- Every quote with its texts: quote = substr(body, start, length).
+CREATE VIEW IF NOT EXISTS quotes AS
+SELECT q.article_id, q.krant_version, q.n,
+       substr(a.body, q.start, q.length) AS quote, q.kind, q.speaker,
+       substr(a.body, q.mention_start, q.mention_length) AS mention, q.role, q.cue,
+       q.confidence, q.paragraph, q.start, q.length, q.mention_start, q.mention_length
+  FROM quote_spans q JOIN articles a ON a.id = q.article_id;
 
 -- extract_speakers(): one row per source with at least one quote in an
 -- article, `n` numbering them. `key` is speaker_key(name), to group one
@@ -122,27 +130,34 @@ CREATE INDEX IF NOT EXISTS speakers_article ON speakers(article_id, key, kind, q
 -- article's publication date when that is a full date. `days` is the
 -- number of days from the publication date to the middle of the period
 -- the expression means (-1 for `gisteren`, 0 for `vandaag`), NULL
--- without a full publication date or a first and last day. (To look up
--- the articles that mention a given day, add an index on first_day; the
--- reports do not need it, and every index slows the analysis down.)
-CREATE TABLE IF NOT EXISTS date_mentions (
+-- without a full publication date or a first and last day. Stored in
+-- date_spans without the expression, a span of the body: the view
+-- `date_mentions` (below) gives it back. (To look up the articles that
+-- mention a given day, add an index on first_day; the reports do not need
+-- it, and every index slows the analysis down.)
+CREATE TABLE IF NOT EXISTS date_spans (
   article_id    INTEGER NOT NULL,
   krant_version TEXT NOT NULL,
   n             INTEGER NOT NULL,
-  expression    TEXT,
   value         TEXT,
   type          TEXT,                       -- date, time, duration, set
   first_day     TEXT,
   last_day      TEXT,
-  start         INTEGER,
+  start         INTEGER,                    -- the expression: substr(body, start, length)
   length        INTEGER,
   days          REAL,
   PRIMARY KEY (article_id, n),
   FOREIGN KEY (article_id, krant_version)
     REFERENCES analysed(article_id, krant_version) ON DELETE CASCADE
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS date_mentions_days ON date_mentions(days)
+CREATE INDEX IF NOT EXISTS date_spans_days ON date_spans(days)
   WHERE days IS NOT NULL;
+
+-- Every date mention with its expression.
+CREATE VIEW IF NOT EXISTS date_mentions AS
+SELECT d.article_id, d.krant_version, d.n, substr(a.body, d.start, d.length) AS expression,
+       d.value, d.type, d.first_day, d.last_day, d.start, d.length, d.days
+  FROM date_spans d JOIN articles a ON a.id = d.article_id;
 
 -- A changed body or publication date (relative dates depend on it) makes
 -- the analysis stale: forget it, so that the next analysis run redoes it.
@@ -152,9 +167,9 @@ CREATE TRIGGER IF NOT EXISTS articles_forget_analysis
 BEFORE UPDATE OF body, published ON articles
 WHEN old.body IS NOT new.body OR old.published IS NOT new.published
 BEGIN
-  DELETE FROM quotes WHERE article_id = old.id;
+  DELETE FROM quote_spans WHERE article_id = old.id;
   DELETE FROM speakers WHERE article_id = old.id;
-  DELETE FROM date_mentions WHERE article_id = old.id;
+  DELETE FROM date_spans WHERE article_id = old.id;
   DELETE FROM analysed WHERE article_id = old.id;
 END;
 
@@ -192,7 +207,7 @@ SELECT a.id, krant_version(), d.rowid, d.expression, d.value, d.type, d.first_da
 -- The counts of analysed, from the stored rows of one article.
 CREATE VIEW IF NOT EXISTS analysis_counts AS
 SELECT d.article_id,
-       (SELECT count(*) FROM quotes q WHERE q.article_id = d.article_id) AS quotes,
+       (SELECT count(*) FROM quote_spans q WHERE q.article_id = d.article_id) AS quotes,
        coalesce(sum(s.quotes) FILTER (WHERE s.kind IS NOT 'anonymous'), 0) AS quotes_named,
        coalesce(sum(s.quotes) FILTER (WHERE s.kind = 'anonymous'), 0) AS quotes_anonymous,
        coalesce(sum(s.quotes) FILTER (WHERE s.kind = 'person' AND s.gender = 'f'), 0) AS quotes_women,
@@ -203,25 +218,29 @@ SELECT d.article_id,
  GROUP BY d.article_id;
 
 -- Analysing an article is inserting its row into `analysed`: this trigger
--- then fills quotes, speakers, date_mentions and the counts, within the
+-- then fills quote_spans, speakers, date_spans and the counts, within the
 -- same statement. So an error (a function failing, a full disk) undoes the
 -- whole statement and never leaves an article marked analysed with half
 -- its rows. analyze.sql and the triggers of analyze_trigger.sql insert
 -- here; the row's krant_version should be krant_version().
 CREATE TRIGGER IF NOT EXISTS analysed_fill AFTER INSERT ON analysed
 BEGIN
-  INSERT INTO quotes(article_id, krant_version, n, quote, kind, speaker, mention,
-                     role, cue, confidence, paragraph, start, length,
-                     mention_start, mention_length)
-  SELECT * FROM analysis_quotes WHERE article_id = new.article_id;
+  INSERT INTO quote_spans(article_id, krant_version, n, kind, speaker, role, cue,
+                          confidence, paragraph, start, length, mention_start,
+                          mention_length)
+  SELECT article_id, krant_version, n, kind, speaker, role, cue, confidence,
+         paragraph, start, length, mention_start, mention_length
+    FROM analysis_quotes WHERE article_id = new.article_id;
   INSERT INTO speakers(article_id, krant_version, n, name, key, kind, role,
                        organisation, gender, quotes, words, mentions, aliases,
                        first_start, first_length, given_name, particle, surname,
                        sort_name)
   SELECT * FROM analysis_speakers WHERE article_id = new.article_id;
-  INSERT INTO date_mentions(article_id, krant_version, n, expression, value, type,
-                            first_day, last_day, start, length, days)
-  SELECT * FROM analysis_dates WHERE article_id = new.article_id;
+  INSERT INTO date_spans(article_id, krant_version, n, value, type, first_day,
+                         last_day, start, length, days)
+  SELECT article_id, krant_version, n, value, type, first_day, last_day, start,
+         length, days
+    FROM analysis_dates WHERE article_id = new.article_id;
   UPDATE analysed
      SET (quotes, quotes_named, quotes_anonymous, quotes_women, quotes_men,
           quotes_gender_unknown)

@@ -143,9 +143,9 @@ check "analyze.sql again: the tables unchanged" \
   "$(q "$db" "SELECT count(*) FROM quotes; SELECT count(*) FROM speakers; SELECT count(*) FROM date_mentions")" "$before"
 
 # rows of an older krant version: re-analysed, the old rows gone
-q "$db" "UPDATE quotes SET krant_version = 'v0.0.0-old' WHERE article_id IN (2, 3);
+q "$db" "UPDATE quote_spans SET krant_version = 'v0.0.0-old' WHERE article_id IN (2, 3);
          UPDATE speakers SET krant_version = 'v0.0.0-old' WHERE article_id IN (2, 3);
-         UPDATE date_mentions SET krant_version = 'v0.0.0-old' WHERE article_id IN (2, 3);
+         UPDATE date_spans SET krant_version = 'v0.0.0-old' WHERE article_id IN (2, 3);
          UPDATE analysed SET krant_version = 'v0.0.0-old' WHERE article_id IN (2, 3);" >/dev/null
 out=$(cd "$root" && q "$db" ".read sql/analyze.sql")
 check "analyze.sql: re-analyses the articles of another krant version" "$out" "analysed 2 articles"
@@ -162,7 +162,7 @@ check "changed body: analysed again" "$out|$(same_as_functions "$db")" "analysed
 
 # ---- 3. batches with progress ---------------------------------------------------
 cp "$db" "$tmp/batch.db"
-q "$tmp/batch.db" "DELETE FROM quotes; DELETE FROM speakers; DELETE FROM date_mentions; DELETE FROM analysed" >/dev/null
+q "$tmp/batch.db" "DELETE FROM quote_spans; DELETE FROM speakers; DELETE FROM date_spans; DELETE FROM analysed" >/dev/null
 out=$(KRANT=$ext sh "$root/examples/analyze_batches.sh" "$tmp/batch.db" 3 2>&1)
 check "analyze_batches.sh: one progress line per batch" \
   "$(printf '%s\n' "$out" | sed 's/ articles\/s.*//; s/, [0-9]*$//')" \
