@@ -57,6 +57,7 @@
 #define L_FUNC   (L_DET|L_PREP|L_CONJ|L_ADV|L_TIME|L_AUX|L_NEG|L_VERB)
 #define L_PLACE  (1u << 19)   /* organisations.tsv type place */
 #define L_PARTY  (1u << 20)   /* organisations.tsv named organisation */
+#define L_OFHEAD (1u << 21)   /* organisations.tsv column of: "Port of ..." */
 
 typedef struct qa_tok {
   int64_t b0, b1;

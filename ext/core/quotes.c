@@ -435,7 +435,8 @@ static uint32_t lex_compute(qa_state *s, int64_t i) {
         const char *c = kr_lexicon_cell(s->lx_org, r, 1);
         if (!strcmp(c, "place")) f |= L_PLACE;
         else if (!strcmp(c, "generic")) f |= L_ORG;
-        else f |= L_PARTY;
+        else if (strcmp(c, "english")) f |= L_PARTY;
+        if (!strcmp(kr_lexicon_cell(s->lx_org, r, 2), "of")) f |= L_OFHEAD;
       }
       if (!(f & (L_FUNC | L_PRON)) && ((t->flags & T_LOWER) || memchr(w, '-', (size_t)n) ? role_word(s, w, n, &g)
                                                                                 : cap_role_word(s, w, n, &g))) { f |= L_ROLE; if (!t->gender) t->gender = (int8_t)g; }
@@ -1745,16 +1746,27 @@ static int verb_clause(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) 
   /* "riep Rusland op aan te tonen dat": the infinitive clause */
   int64_t st = part >= 0 ? part + 1 : subj_end;
   if (part < 0) {
+    /* the object, conjoined objects included ("de bewoners en de winkeliers") */
     qa_np obj;
-    if (st < e && qa_np_forward(s, st, e, &obj) && obj.a == st) st = obj.b;
+    for (int n = 0; n < 3 && st < e && qa_np_forward(s, st, e, &obj) && obj.a == st; n++) {
+      st = obj.b;
+      if (!(qa_word_is(s, st, "en") && st + 1 < e)) break;
+      if (!qa_np_forward(s, st + 1, e, &obj) || obj.a != st + 1) break;
+      st++;
+    }
   }
+  int inf = !strcmp(kr_lexicon_cell(s->lx_cues, r, 4), "inf");
   /* "vroeg de rechter om hem vrij te spreken", "beloofde voor de zomer
   ** met een plan te komen": "te" and an infinitive (-n) in the same
   ** clause; the span starts after "om" when there is one */
   int64_t om = -1;
   for (int64_t j = st; j < e && j < st + WIN; j++) {
     if (tok_is_char(s, j, ',') || in_direct(s, j) || (s->tok[j].flags & T_MARK)) break;
-    if (qa_word_is(s, j, "om") && om < 0) { om = j; continue; }
+    if (qa_word_is(s, j, "om") && om < 0) {
+      if (!inf) break;   /* "stelde voor om ... te": no request or promise */
+      om = j;
+      continue;
+    }
     if ((qa_lex(s, j) & L_CONJ) || qa_word_is(s, j, "dat")) break;
     if (qa_word_is(s, j, "te") && j + 1 < e && (s->tok[j + 1].flags & T_LOWER) &&
         s->t->z[s->tok[j + 1].b1 - 1] == 'n' && (om >= 0 || j - st <= 3 || part < 0)) {

@@ -46,6 +46,8 @@ static int name_word(qa_state *s, int64_t i) {
   if (s->tok[i].flags & T_ALLCAP) return 1;   /* "OM", "VS", "NOS" */
   uint32_t lx = qa_lex(s, i);
   if (lx & (L_FUNC | L_PRON | L_CUE | L_HON | L_NAT)) return (lx & L_PART) && !(lx & L_DET) ? 2 : 0;
+  /* "Economen van ING", "Ingewijden": a word for an unnamed group is no name */
+  if ((lx & L_ANON) && !(lx & L_GIVEN)) return 0;
   /* a contracted Flemish particle ("Vanden Berghe") that is no given name */
   if ((lx & L_PART) && !(lx & L_GIVEN) && s->tok[i].b1 - s->tok[i].b0 >= 4) return 2;
   if ((lx & L_ROLE) && !(s->tok[i].flags & T_ALLCAP)) {
@@ -135,6 +137,13 @@ static int64_t name_run(qa_state *s, int64_t i, int64_t lim) {
         continue;
       }
     }
+    /* "Port of Antwerp-Bruges", "Bank of England": an English head noun
+    ** joined to a name by "of" */
+    if (end == i + 1 && (qa_lex(s, i) & L_OFHEAD) && (s->tok[k].flags & T_LOWER) && qa_word_is(s, k, "of") &&
+        k + 1 < lim && name_word(s, k + 1) == 1) {
+      k++;
+      continue;
+    }
     if (end > i && qa_word_is(s, k, "voor") && (qa_lex(s, end - 1) & L_ORG)) {
       int64_t j = k + 1;
       if (j < lim && (qa_lex(s, j) & L_DET)) j++;
@@ -158,8 +167,13 @@ static void np_init(qa_np *np) {
   np->br0 = np->br1 = np->ap0 = np->ap1 = np->head = -1;
 }
 
-/* "van [de] X" after a role or name: returns the end, or k when none. */
-static int64_t van_complement(qa_state *s, int64_t k, int64_t lim) {
+static int64_t name_run(qa_state *s, int64_t i, int64_t lim);
+
+/* "van [de] X" after a role or name: returns the end, or k when none.
+** After a lower-case noun the complement may go on: a second "van"
+** ("woordvoerder van het ministerie van Landbouw") or, after a role noun,
+** the name it titles ("het kabinet van burgemeester Goossens"). */
+static int64_t van_complement_d(qa_state *s, int64_t k, int64_t lim, int depth) {
   if (!qa_word_is(s, k, "van") || k + 1 >= lim) return k;
   int64_t j = k + 1;
   int det = 0;
@@ -169,11 +183,21 @@ static int64_t van_complement(qa_state *s, int64_t k, int64_t lim) {
   while (j < lim && j < st + 4) {
     if (!lowered && (name_word(s, j) == 1 || (s->tok[j].flags & T_ALLCAP))) { j++; continue; }
     if (j == st && (lower_free(s, j) || qa_is_role_word(s, j)) && (det || (s->tok[j].flags & T_LOWER))) { lowered = (s->tok[j].flags & T_LOWER) != 0; j++; continue; }
-    if (j > st && (qa_lex(s, j) & L_PART) && name_word(s, j + 1) == 1) { j++; continue; }
+    if (j > st && !lowered && (qa_lex(s, j) & L_PART) && name_word(s, j + 1) == 1) { j++; continue; }
     break;
   }
-  return j > st ? j : k;
+  if (j <= st) return k;
+  if (lowered && j == st + 1) {
+    if (depth < 2 && qa_word_is(s, j, "van")) return van_complement_d(s, j, lim, depth + 1);
+    if (qa_is_role_word(s, st) && j < lim && name_word(s, j) == 1) {
+      int64_t e = name_run(s, j, lim);
+      if (e > j) return e;
+    }
+  }
+  return j;
 }
+
+static int64_t van_complement(qa_state *s, int64_t k, int64_t lim) { return van_complement_d(s, k, lim, 0); }
 
 /* A capitalised noun in the title slot before a full name, at the start
 ** of a sentence or after a mark ("Garagehouder Luc Peeters",
@@ -198,7 +222,34 @@ static int origin_adjective(qa_state *s, int64_t k, int64_t lim) {
   return !(k + 1 < lim && name_word(s, k + 1) == 1);
 }
 
-int qa_np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np) {
+/* A singular object pronoun that is also a possessive ("haar", pronouns.tsv
+** case obj): "volgens haar opgesteld", "Volgens haar wist X". */
+static int object_pronoun(qa_state *s, int64_t k) {
+  char w[16];
+  int n = qa_lower(s, k, w, sizeof w);
+  int r = n > 0 ? qa_lookup(s, s->lx_pron, w, (size_t)n) : -1;
+  return r >= 0 && s->tok[k].gender && !strcmp(kr_lexicon_cell(s->lx_pron, r, 3), "obj");
+}
+
+/* Do the lower-case words from k on (at most three) lead to a noun for a
+** person or group ("haar oudere zus", "haar advocaat")? Only then is a
+** possessive before them part of a source phrase. */
+static int person_noun_after(qa_state *s, int64_t k, int64_t lim) {
+  for (int64_t j = k; j < lim && j < k + 4 && is_word(s, j); j++) {
+    if (qa_is_role_word(s, j) || (qa_lex(s, j) & (L_ANON | L_AGE | L_ORG))) return 1;
+    if (!lower_free(s, j)) return 0;
+  }
+  return 0;
+}
+
+static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_ap);
+
+int qa_np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np) { return np_forward(s, i, lim, np, 1); }
+
+/* np_forward(): name_ap allows a name in apposition after an unnamed role
+** ("De officier van justitie, mr. Ans de Wit, sprak"); the name itself is
+** parsed without, so the look-ahead is one level deep. */
+static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_ap) {
   np_init(np);
   if (i < 0 || i >= lim || i >= s->ntok || !is_word(s, i) || (s->tok[i].flags & T_SIG)) return 0;
   int64_t para_end = s->para_tok[s->tok[i].para + 1];
@@ -209,6 +260,7 @@ int qa_np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np) {
     int det_ok = (lx & L_DET) && k + 1 < lim && is_word(s, k + 1) &&
                  (qa_is_role_word(s, k + 1) || lower_free(s, k + 1) ||
                   (qa_lex(s, k + 1) & (L_ANON | L_AGE | L_NAT | L_ORG)) || name_word(s, k + 1));
+    if (det_ok && lower_free(s, k + 1) && object_pronoun(s, k) && !person_noun_after(s, k + 1, lim)) det_ok = 0;
     if (!det_ok) {
       np->a = k; np->b = k + 1; np->pron = k;
       return 1;
@@ -332,6 +384,29 @@ int qa_np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np) {
              !((qa_lex(s, m) & (L_CUE)) && !(qa_lex(s, m) & L_ROLE)))
         m++;
       if (is_punct(s, m, ',') && m > j) { np->ap0 = j; np->ap1 = m; }
+      else if (qa_is_role_word(s, j)) {
+        /* "zegt Karel Smit, directeur van het CBL (...).": a role and its
+        ** complement that end the sentence */
+        int64_t e2 = van_complement(s, j + 1, lim), f = e2;
+        if (is_punct(s, f, '(')) {   /* an abbreviation in brackets before the end */
+          while (f < lim && f < e2 + 6 && !is_punct(s, f, ')')) f++;
+          f++;
+        }
+        if (f >= lim || is_punct(s, f, '.') || is_punct(s, f, '!') || is_punct(s, f, '?')) {
+          np->ap0 = j; np->ap1 = e2;
+        }
+      }
+    }
+  } else if (name_ap && np->n0 < 0 && np->r0 >= 0 && np->det >= 0 && np->head >= 0 && qa_is_role_word(s, np->head) &&
+             !(qa_lex(s, np->head) & (L_ORG | L_ANON)) && is_punct(s, k2, ',') && k2 + 2 < lim) {
+    /* "De weduwe van het slachtoffer, Hilde Peeters, ...": the role's name
+    ** in apposition, between commas */
+    qa_np nm;
+    if (np_forward(s, k2 + 1, lim, &nm, 0) && nm.n0 >= 0 && nm.r0 < 0 && nm.det < 0 && nm.pron < 0 &&
+        nm.br0 < 0 && nm.ap0 < 0 && is_punct(s, nm.b, ',') && !(qa_lex(s, nm.n1 - 1) & (L_ORG | L_PARTY | L_PLACE))) {
+      np->n0 = nm.n0; np->n1 = nm.n1;
+      np->ap0 = k2 + 1; np->ap1 = nm.b;
+      if (nm.hon_gender) np->hon_gender = nm.hon_gender;
     }
   }
   return 1;
@@ -526,6 +601,12 @@ static kr_str np_role(qa_state *s, const qa_np *np, int64_t *party_tok) {
   /* keep a capitalised compound ("PVV-leider") as written */
   const unsigned char *z = s->t->z;
   for (int64_t k = s->tok[a].b0; k < s->tok[a].b1; k++) if (z[k] == '-') { lc = 0; break; }
+  /* unless the compound is itself a role noun ("Advocaat-generaal" opening a sentence) */
+  if (!lc && !(s->tok[a].flags & T_ALLCAP)) {
+    char w[48];
+    int n = qa_lower(s, a, w, sizeof w);
+    if (n > 0 && qa_lookup(s, s->lx_roles, w, (size_t)n) >= 0) lc = 1;
+  }
   if (lc && !(s->tok[a].flags & T_CAP)) lc = 0;
   if (np->br0 >= 0 && *party_tok < 0 && np->r0 >= 0 && !(s->tok[np->br0].flags & T_DIGIT) && np->br1 - np->br0 <= 3) {
     kr_str x = tok_text(s, a, b, lc);
@@ -688,7 +769,7 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
                  (np->head >= 0 && (qa_lex(s, np->head) & L_ORG)) ||
                  (np->det >= 0 && np->r0 < 0 && np->n1 - np->n0 >= 1 && !(qa_lex(s, np->n0) & L_GIVEN)) ||
                  (np->n1 - np->n0 == 1 && (qa_lex(s, np->n0) & (L_PLACE | L_PARTY))) ||
-                 qa_word_is(s, np->n0, "the");
+                 qa_word_is(s, np->n0, "the") || (np->n1 - np->n0 > 2 && (qa_lex(s, np->n0) & L_OFHEAD));
     if (np->n0 > 0 && qa_word_is(s, np->n0 - 1, "the")) ev_org = 1;
     if (ev_person) e->person_ev = 1;
     if (ev_org && !e->person_ev) e->kind = KR_EK_ORG;
@@ -699,6 +780,13 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
       if ((qa_lex(s, g0) & L_GIVEN) && s->tok[g0].gender && e->ntoks >= 2) e->ggiven = s->tok[g0].gender;
     }
     if (np->r0 >= 0 && np->head >= 0) lower_tok(s, np->head, e->rolehead, 48);
+    else if (np->ap0 >= 0 && !e->rolehead[0]) {
+      /* "Kristel Vermeiren, woordvoerster van het parket": a later "de
+      ** woordvoerster" refers back to her */
+      int64_t a = np->ap0;
+      while (a < np->ap1 && (qa_lex(s, a) & (L_DET | L_NAT | L_AGE)) && !qa_is_role_word(s, a)) a++;
+      if (a < np->ap1 && qa_is_role_word(s, a)) lower_tok(s, a, e->rolehead, 48);
+    }
     if (nn0 < np->n0) {
       np_role(s, np, &party);   /* the body noun is in the name, not a role */
     } else if (!e->role_named) {
@@ -740,7 +828,11 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
     if (id < 0 && qa_is_role_word(s, h) && !(qa_lex(s, h) & (L_ORG | L_ANON)) && quoted) {
       int64_t para = s->tok[h].para;
       int r = recent(s, KR_EK_PERSON, s->tok[h].gender, 0);
-      if (r >= 0 && p->e[r].named && p->e[r].para == para && (p->e[r].role.off < 0 || !p->e[r].role_named)) id = r;
+      /* "zei de 58-jarige trainer": a role with an age re-describes the
+      ** person just named, whatever role the article gave before */
+      int aged = 0;
+      for (int64_t k = np->a; k < h; k++) aged |= (qa_lex(s, k) & L_AGE) != 0;
+      if (r >= 0 && p->e[r].named && p->e[r].para == para && (p->e[r].role.off < 0 || !p->e[r].role_named || aged)) id = r;
       if (id < 0) {
         r = recent(s, KR_EK_PERSON, s->tok[h].gender, 1);
         if (r >= 0 && p->e[r].named && p->e[r].role.off < 0 && p->e[r].para >= para - 1) id = r;
@@ -766,8 +858,16 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
     e->kind = (hl & L_ORG) ? KR_EK_ORG : KR_EK_ANON;
     strcpy(e->rolehead, head);
     if (qa_is_role_word(s, h) && !(hl & L_ORG) && !is_demonym(s, h)) {
-      e->role = tok_text(s, h, np->r1 > h ? np->r1 : h + 1, 1);
+      /* the head noun with a portfolio ("minister van Defensie"), without
+      ** the body it speaks for ("woordvoerder van de gemeente") */
+      int64_t r1 = np->r1 > h ? np->r1 : h + 1;
+      if (r1 > h + 2 && qa_word_is(s, h + 1, "van") && (qa_lex(s, h + 2) & L_DET)) r1 = h + 1;
+      e->role = tok_text(s, h, r1, 1);
       e->role_named = 1;
+    } else if (hl & L_ANON) {
+      /* "economen van ING": a group named by its profession */
+      int r = qa_lookup(s, s->lx_anon, head, strlen(head));
+      if (r >= 0 && !strcmp(kr_lexicon_cell(s->lx_anon, r, 1), "role")) e->role = tok_text(s, h, h + 1, 1);
     }
     if (s->tok[h].gender && e->kind == KR_EK_ANON) e->gnoun = s->tok[h].gender;
     e->human = e->kind == KR_EK_ANON && !(hl & (L_ANON | L_ORG));
@@ -844,6 +944,14 @@ static int in_direct_tok(const qa_state *s, int64_t k) {
   return x >= 0 && s->sp[x].state == S_DIRECT;
 }
 
+/* "Een woordvoerder van het ministerie wilde niet zeggen ...": an unnamed
+** person introduced as the subject at the start of a sentence, whom a later
+** "hij" or "ze" can refer to even when this sentence has no quote. */
+static int new_person(qa_state *s, const qa_np *np) {
+  return np->n0 < 0 && np->det == np->a && (s->tok[np->a].flags & T_SSTART) && qa_word_is(s, np->a, "een") &&
+         np->head >= 0 && np->head == np->r0 && qa_is_role_word(s, np->head) && !(qa_lex(s, np->head) & (L_ORG | L_ANON));
+}
+
 /* Names in the narrative that are clearly persons, or that name an entity
 ** already known. */
 static int narrative_names(qa_state *s, event **ev, int64_t *nev, int64_t *cap, qa_np **nps, int64_t *capnp) {
@@ -851,6 +959,8 @@ static int narrative_names(qa_state *s, event **ev, int64_t *nev, int64_t *cap, 
     qa_tok *t = &s->tok[k];
     if (!(t->flags & T_CAP) || !(t->flags & T_WORD) || (t->flags & T_SIG) || in_direct_tok(s, k)) continue;
     if (s->para_flag[t->para] & P_BYLINE) continue;   /* the author is no source */
+    /* the credit of a photo caption ("Foto ANP / Bart Maat") names no one in the story */
+    if ((s->para_flag[t->para] & P_CAPTION) && s->tok_sent[k] == s->tok_sent[s->para_tok[t->para + 1] - 1]) continue;
     /* start at the role, age or article before the name: "de 84-jarige X" */
     int64_t a = k, pa = s->para_tok[t->para];
     while (a > pa && a > k - 4 && is_word(s, a - 1) && !(s->tok[a - 1].flags & T_CAP) &&
@@ -858,7 +968,7 @@ static int narrative_names(qa_state *s, event **ev, int64_t *nev, int64_t *cap, 
       a--;
     qa_np np;
     int64_t lim = s->para_tok[t->para + 1];
-    int ok = qa_np_forward(s, a, lim, &np) && np.n0 >= 0 && np.pron < 0;
+    int ok = qa_np_forward(s, a, lim, &np) && (np.n0 >= 0 || new_person(s, &np)) && np.pron < 0;
     if (!ok && a < k) ok = qa_np_forward(s, k, lim, &np) && np.n0 >= 0 && np.pron < 0;
     if (!ok) continue;
     if (*nev >= *cap && kr_grow((void **)ev, cap, *nev + 1, sizeof(event))) return KR_NOMEM;
@@ -1090,6 +1200,21 @@ static int is_answer(const qa_state *s, const qa_q *q) {
   return (s->tok[a].flags & T_MARK) && s->tok[a].b1 == q->b0;
 }
 
+/* The named person who is the subject of the sentence right before the
+** continuation quote q, in the same paragraph (the last mention, at the
+** start of that sentence), or -1. */
+static int subject_before_quote(const qa_state *s, const qa_q *q) {
+  const qa_ent_priv *p = s->ep;
+  int64_t o = tok_at(s, q->b0) - 1;
+  if (o < 1 || p->nm == 0 || !(s->tok[o].flags & T_MARK)) return -1;
+  int64_t sent = s->tok_sent[o];
+  if (s->sent_tok[sent] != o || sent == 0) return -1;
+  int64_t pos = p->m[p->nm - 1].pos, ps = sent - 1;
+  if (s->tok_sent[pos] != ps || pos > s->sent_tok[ps] + 1 || s->tok[pos].para != q->para) return -1;
+  const went *e = &p->e[p->m[p->nm - 1].ent];
+  return e->named && e->kind == KR_EK_PERSON ? p->m[p->nm - 1].ent : -1;
+}
+
 int qa_resolve(qa_state *s) {
   s->ep = kr_malloc(sizeof(qa_ent_priv));
   if (!s->ep) return KR_NOMEM;
@@ -1129,8 +1254,9 @@ int qa_resolve(qa_state *s) {
         if (!q) continue;
         np_init(&np);
       }
-      if (!q) {
-        if (np.n0 < 0) continue;
+      if (!q && np.n0 < 0) {
+        id = new_person(s, &np) ? resolve_np(s, &np, 0) : -1;
+      } else if (!q) {
         /* narrative names: only persons, or names of known entities */
         char key[48], given[32];
         name_key(s, np.n0, np.n1, key, given);
@@ -1167,10 +1293,23 @@ int qa_resolve(qa_state *s) {
         if (ok) src = last_direct;
         if (q->inherit == -3 && turn_taking(s, q, last_direct, prev_direct)) src = prev_direct;
       }
+      /* "Moeder X, die ..., is daar niet gerust op. '...'": a person named as
+      ** the subject of the sentence right before the quote speaks it */
+      if (q->inherit == -3) {
+        int subj = subject_before_quote(s, q);
+        if (subj >= 0) src = -1, id = subj;
+      }
       /* an interview answer: the interviewee, who gave the answer before */
       int answer = q->inherit > -100 && is_answer(s, q);
       if (answer && last_answer >= 0) src = last_answer;
-      if (src >= 0) {
+      if (id >= 0 && src < 0) {
+        for (int64_t m = p->nm - 1; m >= 0 && m >= p->nm - LOOKBACK; m--)
+          if (p->m[m].ent == id) {
+            qa_np mn;
+            if (qa_np_forward(s, p->m[m].pos, s->para_tok[s->tok[p->m[m].pos].para + 1], &mn)) { q->ma = mn.a; q->mb = mn.b; }
+            break;
+          }
+      } else if (src >= 0) {
         qa_q *sq = &s->qq[src];
         id = sq->entity;
         if (q->ma < 0) { q->ma = sq->ma; q->mb = sq->mb; }
