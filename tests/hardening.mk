@@ -125,9 +125,9 @@ build/fuzz/glue/%.o: ext/%.c $(HEADERS) VERSION
 	@mkdir -p build/fuzz/glue
 	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer-no-link $(KFLAGS) -c $< -o $@
 
-build/fuzz/core_%: tests/fuzz/core_%.c tests/fuzz/fuzz_core.h tests/fuzz/kr_alloc.c $(FUZZ_CORE)
-	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -std=gnu11 -Iext $(PKG_CFLAGS) -o $@ \
-	  $< tests/fuzz/kr_alloc.c $(FUZZ_CORE) $(PKG_LIBS) -lm
+build/fuzz/core_%: tests/fuzz/core_%.c tests/fuzz/fuzz_core.h tests/unit/kt.c $(FUZZ_CORE)
+	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -std=gnu11 -Iext -Itests/unit $(PKG_CFLAGS) -o $@ \
+	  $< tests/unit/kt.c $(FUZZ_CORE) $(PKG_LIBS) -lm
 
 build/fuzz/sql_%: tests/fuzz/sql_fuzz.c tests/stress/kfuncs.h $(FUZZ_CORE) $(FUZZ_GLUE)
 	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -std=gnu11 -Wno-unused-function -DKF_FUNC=$* -o $@ \

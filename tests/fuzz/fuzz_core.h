@@ -19,8 +19,7 @@
 #include "core/kr.h"
 #include "core/text.h"
 
-void fuzz_fail_after(long n);
-long fuzz_alloc_count(void);
+#include "kt.h"   /* the unit tests' malloc-based allocator with its failure injector */
 
 #define FUZZ_ASSERT(c) do{ if( !(c) ){ fprintf(stderr, "invariant failed: %s (%s:%d)\n", #c, __FILE__, __LINE__); abort(); } }while(0)
 
@@ -35,15 +34,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size){
   size_t i;
   int rc;
   for(i = 0; i < size; i++){ z[i] = data[i]; h = (h ^ data[i]) * 16777619u; }
-  fuzz_fail_after(-1);
+  kt_fail_alloc_after(-1);
   rc = run(z, size);
   FUZZ_ASSERT(rc == KR_OK);
-  total = fuzz_alloc_count();
+  total = kt_alloc_count();
   if( total > 0 ){
-    fuzz_fail_after((long)(h % (uint32_t)total));
+    kt_fail_alloc_after((long)(h % (uint32_t)total));
     rc = run(z, size);
     FUZZ_ASSERT(rc == KR_OK || rc == KR_NOMEM);
-    fuzz_fail_after(-1);
+    kt_fail_alloc_after(-1);
   }
   free(z);
   return 0;
