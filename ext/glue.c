@@ -123,13 +123,17 @@ void kr_rows_cstr(kr_rows *r, const char *z){
   else kr_rows_text(r, z, (int64_t)strlen(z));
 }
 
-void kr_rows_span(kr_rows *r, const kr_text *t, int64_t b0, int64_t b1){
+void kr_rows_start_length(kr_rows *r, const kr_text *t, int64_t b0, int64_t b1){
   int64_t c0 = kr_text_char_at(t, b0);
   kr_rows_int(r, c0 + 1);
   /* a span may end inside what SQLite counts as one character (a PCRE2
   ** match before stray continuation bytes): the length then takes that
   ** whole character, so substr(text, start, length) covers the span */
   kr_rows_int(r, b1 > b0 ? kr_text_char_at(t, b1 - 1) + 1 - c0 : 0);
+}
+
+void kr_rows_span(kr_rows *r, const kr_text *t, int64_t b0, int64_t b1){
+  kr_rows_start_length(r, t, b0, b1);
   kr_rows_int(r, b0);
   kr_rows_int(r, b1);
 }

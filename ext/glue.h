@@ -75,6 +75,9 @@ void kr_rows_int(kr_rows *r, int64_t v);
 void kr_rows_real(kr_rows *r, double v);
 void kr_rows_text(kr_rows *r, const char *z, int64_t n);
 void kr_rows_cstr(kr_rows *r, const char *z);   /* NULL pointer -> SQL NULL */
+/* The two columns start (1-based character) and length (characters) of
+** [b0, b1), widened to whole characters as SQLite counts them. */
+void kr_rows_start_length(kr_rows *r, const kr_text *t, int64_t b0, int64_t b1);
 /* The four span columns start, length, byte_start, byte_end of [b0, b1). */
 void kr_rows_span(kr_rows *r, const kr_text *t, int64_t b0, int64_t b1);
 /* Value of a cell as SQL result. */

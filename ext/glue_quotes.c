@@ -86,8 +86,7 @@ static int quotes_fill(sqlite3 *db, void *aux, sqlite3_value **argv, kr_rows *ro
     kr_rows_int(rows, q->paragraph);
     kr_rows_span(rows, &t, q->b0, q->b1);
     if (q->m0 >= 0) {
-      kr_rows_int(rows, kr_text_char_at(&t, q->m0) + 1);
-      kr_rows_int(rows, kr_text_nchar(&t, q->m0, q->m1));
+      kr_rows_start_length(rows, &t, q->m0, q->m1);
     } else {
       kr_rows_null(rows);
       kr_rows_null(rows);
@@ -119,8 +118,7 @@ static int speakers_fill(sqlite3 *db, void *aux, sqlite3_value **argv, kr_rows *
     kr_rows_int(rows, e->nmentions);
     str_cell(rows, &a, e->aliases);
     if (e->f0 >= 0) {
-      kr_rows_int(rows, kr_text_char_at(&t, e->f0) + 1);
-      kr_rows_int(rows, kr_text_nchar(&t, e->f0, e->f1));
+      kr_rows_start_length(rows, &t, e->f0, e->f1);
     } else {
       kr_rows_null(rows);
       kr_rows_null(rows);
