@@ -8,7 +8,9 @@
 **    the example articles (examples/articles) and built-in paragraphs (tests/bench/corpus.h).
 ** 2. Times a trivial scan of the same text (SELECT sum(length(body)) FROM
 **    articles), then every registered function of tests/stress/kfuncs.h over
-**    the whole corpus, reading every output column of every row. Prints MB/s,
+**    the whole corpus, reading every output column of every row (numbers
+**    as numbers, text as bytes; BENCH_ONLY=name,... times only those
+**    functions). Prints MB/s,
 **    wall-clock and CPU MB/s, articles/s, output rows/s, the time as a
 **    multiple of the trivial scan,
 **    and the peak memory the query allocated through SQLite (the extension
@@ -48,6 +50,18 @@ static double cpu_now(void){
 static double env_num(const char *name, double dflt){
   const char *v = getenv(name);
   return v && *v ? atof(v) : dflt;
+}
+
+/* BENCH_ONLY=name[,name...] limits the run to those functions (for
+** profiling one of them); unset, every function is timed. */
+static int bench_wanted(const char *name){
+  const char *only = getenv("BENCH_ONLY"), *p;
+  size_t n = strlen(name);
+  if( only == 0 || *only == 0 ) return 1;
+  for(p = only; (p = strstr(p, name)) != 0; p += n){
+    if( (p == only || p[-1] == ',') && (p[n] == 0 || p[n] == ',') ) return 1;
+  }
+  return 0;
 }
 
 static void die(sqlite3 *db, const char *what){
@@ -93,7 +107,17 @@ static run timed(sqlite3 *db, const char *sql, const char *bind, size_t nbind){
   c0 = cpu_now();
   while( (r.rc = sqlite3_step(st)) == SQLITE_ROW ){
     int i, n = sqlite3_column_count(st);
-    for(i = 0; i < n; i++) (void)sqlite3_column_bytes(st, i);
+    /* each column read as an application reads it: numbers as numbers,
+    ** text and blobs as bytes (sqlite3_column_bytes on an INTEGER would
+    ** time SQLite's number-to-text conversion, not the function) */
+    for(i = 0; i < n; i++){
+      switch( sqlite3_column_type(st, i) ){
+        case SQLITE_INTEGER: (void)sqlite3_column_int64(st, i); break;
+        case SQLITE_FLOAT:   (void)sqlite3_column_double(st, i); break;
+        case SQLITE_NULL:    break;
+        default:             (void)sqlite3_column_bytes(st, i); break;
+      }
+    }
     r.rows++;
   }
   r.sec = now() - t0;
@@ -183,7 +207,7 @@ static void throughput(sqlite3 *db, long long bytes, long long narticles, double
     const kf_func *f = &kf_funcs[i];
     char *sql;
     run r;
-    if( !kf_registered(db, f) ) continue;
+    if( !kf_registered(db, f) || !bench_wanted(f->name) ) continue;
     sql = kf_corpus_sql(f);
     r = timed(db, sql, 0, 0);
     free(sql);
@@ -207,7 +231,7 @@ static void short_calls(sqlite3 *db, int n){
     const kf_func *f = &kf_funcs[i];
     char *call, *sql;
     run r;
-    if( f->tvf || !kf_registered(db, f) ) continue;
+    if( f->tvf || !kf_registered(db, f) || !bench_wanted(f->name) ) continue;
     if( !header ){
       printf("\n%-18s %14s   (on %d short strings: dates, names)\n", "scalar", "calls/s", n);
       header = 1;
@@ -243,7 +267,7 @@ static void scaling(sqlite3 *db, const cparas *ps, double maxmb, double guard){
   for(i = 0; i < KF_NFUNC; i++){
     const kf_func *f = &kf_funcs[i];
     char *sql;
-    if( !kf_registered(db, f) ) continue;
+    if( !kf_registered(db, f) || !bench_wanted(f->name) ) continue;
     sql = kf_bound_sql(f);
     for(kind = 0; kind < 2; kind++){
       double first = 0, last = 0;
