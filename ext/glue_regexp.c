@@ -34,9 +34,19 @@
 #define KR_DEPTH_LIMIT 100000     /* nested backtracking frames */
 #define KR_HEAP_LIMIT  (64 * 1024)  /* KiB of heap for backtracking */
 
-/* A compiled pattern and the match context carrying its limits. */
+/* A compiled pattern and the match context carrying its limits.
+**
+** Without a JIT (a PCRE2 built without one, or a system that forbids
+** executable memory), PCRE2's interpreter checks the UTF-8 of the subject
+** from the start offset to the end at every call when the pattern has
+** PCRE2_MATCH_INVALID_UTF, which makes the thousands of calls of one
+** regexp_matches or regexp_replace quadratic. Then the pattern is also
+** compiled without that option (plain): a subject that is valid UTF-8
+** (checked once) is matched with it and PCRE2_NO_UTF_CHECK, in linear time.
+** Build with -DKR_REGEXP_NO_JIT to test that path on a machine with a JIT. */
 typedef struct kr_re {
   pcre2_code *code;
+  pcre2_code *plain;      /* NULL when code is JIT-compiled */
   pcre2_match_context *mctx;
 } kr_re;
 
@@ -44,6 +54,7 @@ static void re_free(void *p){
   kr_re *re = p;
   if( re == 0 ) return;
   pcre2_code_free(re->code);
+  pcre2_code_free(re->plain);
   pcre2_match_context_free(re->mctx);
   sqlite3_free(re);
 }
@@ -68,7 +79,13 @@ static kr_re *re_compile(const char *fname, const unsigned char *pat, int64_t n,
     sqlite3_free(re);
     return 0;
   }
-  pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE); /* the interpreter if no JIT */
+#ifndef KR_REGEXP_NO_JIT
+  if( pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE) != 0 )
+#endif
+  {
+    re->plain = pcre2_compile((PCRE2_SPTR)pat, (PCRE2_SIZE)n, PCRE2_UTF | PCRE2_UCP,
+                              &errcode, &erroff, 0);
+  }
   re->mctx = pcre2_match_context_create(0);
   if( re->mctx == 0 ){
     re_free(re);
@@ -78,6 +95,18 @@ static kr_re *re_compile(const char *fname, const unsigned char *pat, int64_t n,
   pcre2_set_depth_limit(re->mctx, KR_DEPTH_LIMIT);
   pcre2_set_heap_limit(re->mctx, KR_HEAP_LIMIT);
   return re;
+}
+
+/* The code to match the subject z[0..n) with, and the options every call
+** takes (see kr_re). */
+static const pcre2_code *re_code_for(const kr_re *re, const unsigned char *z, int64_t n,
+                                     uint32_t *opts){
+  *opts = 0;
+  if( re->plain && kr_utf8_valid(z, n) ){
+    *opts = PCRE2_NO_UTF_CHECK;
+    return re->plain;
+  }
+  return re->code;
 }
 
 /* The error text for a failed match (a negative pcre2_match result other
@@ -151,6 +180,8 @@ static void regexp_replace_func(sqlite3_context *ctx, int argc, sqlite3_value **
   int isNull, rc, i;
   PCRE2_SIZE outlen;
   PCRE2_UCHAR *out;
+  const pcre2_code *code;
+  uint32_t check;
   kr_re *re;
   (void)argc;
   for(i = 0; i < 3; i++) if( sqlite3_value_type(argv[i]) == SQLITE_NULL ) return;
@@ -158,12 +189,15 @@ static void regexp_replace_func(sqlite3_context *ctx, int argc, sqlite3_value **
   if( re == 0 ) return;
   if( kr_arg_text(ctx, argv[0], "regexp_replace", &z, &n) <= 0 ) return;
   if( kr_arg_text(ctx, argv[2], "regexp_replace", &rep, &nrep) <= 0 ) return;
+  /* PCRE2_NO_UTF_CHECK covers the replacement too: both must be valid */
+  code = re_code_for(re, z, n, &check);
+  if( check && !kr_utf8_valid(rep, nrep) ){ code = re->code; check = 0; }
   outlen = (PCRE2_SIZE)n + (PCRE2_SIZE)nrep + 64;
   for(;;){
     out = sqlite3_malloc64(outlen + 1);
     if( out == 0 ){ sqlite3_result_error_nomem(ctx); return; }
-    rc = pcre2_substitute(re->code, (PCRE2_SPTR)z, (PCRE2_SIZE)n, 0,
-                          PCRE2_SUBSTITUTE_GLOBAL | PCRE2_SUBSTITUTE_OVERFLOW_LENGTH,
+    rc = pcre2_substitute(code, (PCRE2_SPTR)z, (PCRE2_SIZE)n, 0,
+                          PCRE2_SUBSTITUTE_GLOBAL | PCRE2_SUBSTITUTE_OVERFLOW_LENGTH | check,
                           0, re->mctx, (PCRE2_SPTR)rep, (PCRE2_SIZE)nrep, out, &outlen);
     if( rc != PCRE2_ERROR_NOMEMORY ) break;
     sqlite3_free(out);
@@ -229,7 +263,8 @@ static int matches_fill(sqlite3 *db, void *aux, sqlite3_value **argv, kr_rows *r
   const unsigned char *z, *pat;
   int64_t n, npat;
   PCRE2_SIZE pos = 0;
-  uint32_t opts = 0, ngroup = 0;
+  uint32_t opts = 0, ngroup = 0, check = 0;
+  const pcre2_code *code;
   pcre2_match_data *md;
   kr_text t;
   kr_re *re;
@@ -242,7 +277,8 @@ static int matches_fill(sqlite3 *db, void *aux, sqlite3_value **argv, kr_rows *r
   if( rc != SQLITE_OK ) return rc;
   if( kr_text_init(&t, (const char *)z, n) ) return SQLITE_NOMEM;
   pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &ngroup);
-  md = pcre2_match_data_create_from_pattern(re->code, 0);
+  code = re_code_for(re, z, n, &check);
+  md = pcre2_match_data_create_from_pattern(code, 0);
   if( md == 0 ){
     kr_text_free(&t);
     return SQLITE_NOMEM;
@@ -251,7 +287,7 @@ static int matches_fill(sqlite3 *db, void *aux, sqlite3_value **argv, kr_rows *r
     PCRE2_SIZE *ov;
     sqlite3_str *g;
     char *groups;
-    int m = pcre2_match(re->code, (PCRE2_SPTR)z, (PCRE2_SIZE)n, pos, opts, md, re->mctx);
+    int m = pcre2_match(code, (PCRE2_SPTR)z, (PCRE2_SIZE)n, pos, opts | check, md, re->mctx);
     int i;
     if( m == PCRE2_ERROR_NOMATCH ){
       if( opts == 0 || pos >= (PCRE2_SIZE)n ) break;

@@ -141,6 +141,26 @@ uint32_t kr_decode(const unsigned char *z, int64_t n, int64_t i, int *len){
   return c;
 }
 
+int kr_utf8_valid(const unsigned char *z, int64_t n){
+  int64_t i = 0;
+  while( i < n ){
+    uint64_t w;
+    uint32_t c;
+    int len;
+    if( i + 8 <= n ){                     /* eight ASCII bytes at a time */
+      memcpy(&w, z + i, 8);
+      if( (w & 0x8080808080808080ull) == 0 ){ i += 8; continue; }
+    }
+    if( z[i] < 0x80 ){ i++; continue; }
+    c = kr_decode(z, n, i, &len);
+    /* kr_decode gives U+FFFD for every malformed sequence; a real U+FFFD
+    ** is the three bytes EF BF BD */
+    if( c == 0xFFFD && !(len == 3 && z[i] == 0xEF && z[i + 1] == 0xBF && z[i + 2] == 0xBD) ) return 0;
+    i += len;
+  }
+  return 1;
+}
+
 int64_t kr_prev_char(const unsigned char *z, int64_t i){
   int64_t j = i - 1, k;
   if( (z[j] & 0xC0) != 0x80 ) return j;

@@ -68,6 +68,12 @@ int kr_is_digit(uint32_t c);   /* ASCII digits only */
 int kr_is_alnum(uint32_t c);
 uint32_t kr_to_lower(uint32_t c);
 
+/* Is z[0..n) valid UTF-8 throughout (no stray continuation byte, no
+** overlong form, no surrogate, nothing above U+10FFFF, no truncated
+** sequence)? The strict test, the same as PCRE2's: a caller may then
+** skip PCRE2's own check of every match (PCRE2_NO_UTF_CHECK). */
+int kr_utf8_valid(const unsigned char *z, int64_t n);
+
 /* Append the UTF-8 encoding of c to buf (at least 4 bytes free); returns
 ** the number of bytes written. */
 int kr_encode(uint32_t c, char *buf);

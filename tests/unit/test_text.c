@@ -88,6 +88,30 @@ static void test_decode(void){
   KT_INT(kr_decode(ok, 2, 1, &len), 0xFFFD); KT_INT(len, 1);
 }
 
+/* kr_utf8_valid: strict, like PCRE2's own check (see glue_regexp.c). */
+static void test_utf8_valid(void){
+  static const struct { const char *z; int n, valid; } cases[] = {
+    { "", 0, 1 },
+    { "gewone tekst van meer dan acht bytes", 36, 1 },
+    { "caf\xC3\xA9 \xE2\x80\x98ja\xE2\x80\x99 \xF0\x9F\x98\x80", 19, 1 },
+    { "\xEF\xBF\xBD", 3, 1 },                 /* U+FFFD itself */
+    { "\xF4\x8F\xBF\xBF", 4, 1 },            /* U+10FFFF */
+    { "ab\x80cd", 5, 0 },                     /* stray continuation byte */
+    { "\xC0\x80", 2, 0 },                     /* overlong NUL */
+    { "\xE0\x80\xAF", 3, 0 },                 /* overlong '/' */
+    { "\xED\xA0\x80", 3, 0 },                 /* a surrogate */
+    { "\xF4\x90\x80\x80", 4, 0 },             /* above U+10FFFF */
+    { "\xE2\x80", 2, 0 },                     /* truncated at the end */
+    { "\xE2\x80x", 3, 0 },                    /* truncated inside */
+    { "\xEF\xBF\xBD\x80", 4, 0 },             /* U+FFFD and a stray byte */
+    { "abcdefgh\xFF", 9, 0 },                  /* after an ASCII block */
+  };
+  size_t i;
+  for(i = 0; i < sizeof cases / sizeof cases[0]; i++){
+    KT_INT(kr_utf8_valid((const unsigned char *)cases[i].z, cases[i].n), cases[i].valid);
+  }
+}
+
 static void test_classes(void){
   char out[16];
   KT_CHECK(kr_is_upper(0xC9));   /* É */
@@ -208,6 +232,7 @@ static void test_lexicon(void){
 void test_text(void){
   test_counting();
   test_decode();
+  test_utf8_valid();
   test_classes();
   test_sentences();
   test_paragraphs();
