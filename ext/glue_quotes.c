@@ -57,7 +57,8 @@ static int analyse(sqlite3 *db, sqlite3_value *v, kr_text *t, kr_qa *a, const un
   int rc = kr_value_text(db, v, pz, &n);
   if (rc != SQLITE_OK || *pz == 0) return rc;
   if (kr_text_init(t, (const char *)*pz, n)) return SQLITE_NOMEM;
-  if (kr_qa_run_cached(t, a, cache)) { kr_text_free(t); return SQLITE_NOMEM; }
+  rc = kr_qa_run_cached(t, a, cache);
+  if (rc != KR_OK) { kr_text_free(t); return rc == KR_TOOBIG ? SQLITE_TOOBIG : SQLITE_NOMEM; }
   return SQLITE_OK;
 }
 

@@ -23,8 +23,6 @@
 #define T_USED    0x0200   /* consumed by an attribution */
 #define T_SIG     0x0400   /* signature line of an embedded post */
 #define T_LOWER   0x0800   /* first letter lower case */
-#define T_CUEDONE 0x1000   /* cue look-up done (cheap path of qa_lex) */
-#define T_ISCUE   0x2000   /* the word is in cues.tsv */
 #define T_DASHQ   0x4000   /* inside dash-led speech */
 
 /* Mark flags */
@@ -59,21 +57,39 @@
 #define L_PARTY  (1u << 20)   /* organisations.tsv named organisation */
 #define L_OFHEAD (1u << 21)   /* organisations.tsv column of: "Port of ..." */
 
+/* A token. Offsets and indexes are 32-bit (kr_qa_run refuses a text of
+** 2 GiB or more, which SQLite never passes) so that a token takes 24
+** bytes: the token array is most of the memory of the analysis. */
 typedef struct qa_tok {
-  int64_t b0, b1;
-  uint32_t flags;
-  uint32_t lex;       /* L_* once L_DONE is set */
-  uint8_t mark;       /* M_* for T_MARK tokens */
-  int8_t gender;      /* from roles/honorifics/given names/pronouns: 'm','f',0 */
-  int16_t cue;        /* first row in cues.tsv, -1 none (valid with L_DONE) */
+  int32_t b0, b1;     /* bytes */
   int32_t para;       /* 0-based paragraph */
   int32_t span;       /* top-level quote span holding the token, -1 none */
-  int32_t rep;        /* first token of the same word type (itself if first) */
-  int16_t lwn;        /* length of the lower-cased form, -1 when not stored */
-  uint16_t cuecls;    /* CC_* classes of the cue rows of the word (valid with L_DONE) */
-  uint32_t h;         /* kr_lexicon_hash of the lower-cased form (valid when lwn >= 0) */
-  int64_t lw;         /* offset of the lower-cased form in qa_state.lw */
+  int32_t type;       /* word type (qa_state.ty); 0 for punctuation and marks */
+  uint16_t flags;     /* T_* */
+  uint8_t mark;       /* M_* for T_MARK tokens */
+  uint8_t nw;         /* speakers.c: name_word() + 1 once computed, else 0 */
 } qa_tok;
+
+/* A word type: the words of an article with the same lower-cased form and
+** the same capitalisation class (T_CAP, T_LOWER) share one, so that their
+** lexicon flags are computed once. A word without a stored form (longer
+** than TYPE_MAXLEN bytes) has a type of its own. Type 0 is shared by every
+** token that is not a word. */
+typedef struct qa_type {
+  int64_t lw;         /* offset of the lower-cased form in qa_state.lw */
+  uint32_t h;         /* hash of the form and class (type table, word cache) */
+  uint32_t lex;       /* L_* once L_DONE is set */
+  int32_t tok;        /* first token of the type */
+  int16_t lwn;        /* length of the lower-cased form, -1 when not stored */
+  int16_t cue;        /* first row in cues.tsv, -1 none (valid with L_DONE) */
+  uint16_t cuecls;    /* CC_* classes of the cue rows of the word (valid with L_DONE) */
+  uint16_t cls;       /* T_CAP | T_LOWER of its tokens */
+  int8_t gender;      /* from roles/honorifics/given names/pronouns: 'm','f',0 (valid with L_DONE) */
+  uint8_t iscue;      /* is the form in cues.tsv: 0 not looked up, CUE_NO, CUE_YES */
+} qa_type;
+
+#define CUE_NO  1
+#define CUE_YES 2
 
 /* Cue classes (column 2 of cues.tsv) as bits, so that hot paths test a
 ** bit instead of comparing strings. */
@@ -105,15 +121,15 @@ typedef struct qa_span {
 
 /* A noun phrase that may name a source. Token ranges are [a, b). */
 typedef struct qa_np {
-  int64_t a, b;       /* the whole mention (without brackets/apposition) */
-  int64_t pron;       /* pronoun token, or -1 */
-  int64_t det;        /* determiner token, or -1 */
-  int64_t n0, n1;     /* the name, or n0 = n1 = -1 */
-  int64_t r0, r1;     /* role words before the name (or head role), or -1 */
-  int64_t v0, v1;     /* "van ..." complement, or -1 */
-  int64_t br0, br1;   /* bracket content after the mention, or -1 */
-  int64_t ap0, ap1;   /* apposition between commas after the name, or -1 */
-  int64_t head;       /* lower-case head noun of an unnamed source, or -1 */
+  int32_t a, b;       /* the whole mention (without brackets/apposition) */
+  int32_t pron;       /* pronoun token, or -1 */
+  int32_t det;        /* determiner token, or -1 */
+  int32_t n0, n1;     /* the name, or n0 = n1 = -1 */
+  int32_t r0, r1;     /* role words before the name (or head role), or -1 */
+  int32_t v0, v1;     /* "van ..." complement, or -1 */
+  int32_t br0, br1;   /* bracket content after the mention, or -1 */
+  int32_t ap0, ap1;   /* apposition between commas after the name, or -1 */
+  int32_t head;       /* lower-case head noun of an unnamed source, or -1 */
   int hon_gender;     /* gender from an honorific / gendered role, or 0 */
 } qa_np;
 
@@ -151,7 +167,12 @@ typedef struct qa_state {
   int64_t npara;
   int64_t *sent_tok;    /* first token of each sentence, nsent+1 entries */
   int64_t nsent;
-  int32_t *tok_sent;    /* sentence of each token */
+  qa_type *ty;          /* word types */
+  int64_t nty, capty;
+  int32_t *tyslot;      /* hash table of the types with a stored form, -1 = empty */
+  int64_t ntyslot;      /* a power of two */
+  int64_t pcur, scur;   /* tokenizer: paragraph and sentence of the last token, */
+  int64_t pend, send;   /* and the byte where they end */
   int rc;
   int64_t resume;       /* reported speech: token where a sentence's scan goes on, or -1 */
   /* lexicons */
@@ -159,7 +180,7 @@ typedef struct qa_state {
       *lx_part, *lx_pron, *lx_func, *lx_given, *lx_captions;
   qa_ent_priv *ep;      /* entity working state (speakers.c) */
   kr_qa_cache *cache;   /* word classifications kept across calls, or NULL */
-  char *lw;             /* lower-cased word forms (qa_tok.lw) */
+  char *lw;             /* lower-cased word forms (qa_type.lw) */
   int64_t lwused, lwcap;
 } qa_state;
 
@@ -192,24 +213,72 @@ int qa_is_role_word(qa_state *s, int64_t i);
 ** (lexicon flags, cue flag) or a stored lower-cased form compared with a
 ** constant word (strlen and memcmp of a literal fold at compile time). */
 
+/* The word type of token i. */
+static inline qa_type *qa_ty(const qa_state *s, int64_t i) { return &s->ty[s->tok[i].type]; }
+
 /* Lexicon flags (L_*) of token i, computed once per word type. */
 static inline uint32_t qa_lex(qa_state *s, int64_t i) {
-  uint32_t l = s->tok[i].lex;
+  uint32_t l = qa_ty(s, i)->lex;
   return (l & L_DONE) ? l : qa_lex_slow(s, i);
 }
 
+/* The 0-based sentence of token i (-1 when the text has none). */
+static inline int64_t qa_sent_of(const qa_state *s, int64_t i) {
+  int64_t lo = 0, hi = s->nsent;   /* the last sentence starting at or before i */
+  while (lo < hi) {
+    int64_t mid = lo + (hi - lo) / 2;
+    if (s->sent_tok[mid] <= i) lo = mid + 1; else hi = mid;
+  }
+  return lo - 1;
+}
+
+/* Gender of the word of token i (after qa_lex). */
+static inline int qa_gender(const qa_state *s, int64_t i) { return qa_ty(s, i)->gender; }
+
 /* Is token i a form in cues.tsv? The cheap test used on every word. */
 static inline int qa_is_cue(qa_state *s, int64_t i) {
-  uint32_t f = s->tok[i].flags;
-  return (f & T_CUEDONE) ? (f & T_ISCUE) != 0 : qa_is_cue_slow(s, i);
+  uint8_t c = qa_ty(s, i)->iscue;
+  return c ? c == CUE_YES : qa_is_cue_slow(s, i);
+}
+
+/* Is token i a word? (Any i.) */
+static inline int is_word(const qa_state *s, int64_t i) { return i >= 0 && i < s->ntok && (s->tok[i].flags & T_WORD); }
+
+/* Is token i the punctuation character c (ASCII)? (Any i.) */
+static inline int tok_is_char(const qa_state *s, int64_t i, char c) {
+  if (i < 0 || i >= s->ntok) return 0;
+  const qa_tok *t = &s->tok[i];
+  return (t->flags & T_PUNCT) && t->b1 - t->b0 == 1 && s->t->z[t->b0] == (unsigned char)c;
+}
+
+/* Does punctuation token i (any i) start with the character whose UTF-8
+** is u[0..n)? A punctuation token is one character (or two of ",,"). */
+static inline int tok_starts(const qa_state *s, int64_t i, const char *u, int n) {
+  if (i < 0 || i >= s->ntok || !(s->tok[i].flags & T_PUNCT)) return 0;
+  const qa_tok *t = &s->tok[i];
+  return t->b1 - t->b0 >= n && !memcmp(s->t->z + t->b0, u, (size_t)n);
+}
+
+/* Is token i a sentence-final mark: . ! ? or … (U+2026)? */
+static inline int tok_is_final(const qa_state *s, int64_t i) {
+  if (i < 0 || i >= s->ntok || !(s->tok[i].flags & T_PUNCT)) return 0;
+  unsigned char c = s->t->z[s->tok[i].b0];
+  return c == '.' || c == '!' || c == '?' || (c == 0xE2 && tok_starts(s, i, "\xE2\x80\xA6", 3));
+}
+
+/* Is token i a dash: - or an en or em dash (U+2013, U+2014)? */
+static inline int tok_is_dash(const qa_state *s, int64_t i) {
+  if (i < 0 || i >= s->ntok || !(s->tok[i].flags & T_PUNCT)) return 0;
+  unsigned char c = s->t->z[s->tok[i].b0];
+  return c == '-' || (c == 0xE2 && (tok_starts(s, i, "\xE2\x80\x93", 3) || tok_starts(s, i, "\xE2\x80\x94", 3)));
 }
 
 /* Is token i the word w (lower case)? */
 static inline int qa_word_is(const qa_state *s, int64_t i, const char *w) {
   if (i < 0 || i >= s->ntok) return 0;
-  const qa_tok *t = &s->tok[i];
+  const qa_type *y = qa_ty(s, i);
   size_t n = strlen(w);
-  if (t->lwn >= 0) return (size_t)t->lwn == n && !memcmp(s->lw + t->lw, w, n);
+  if (y->lwn >= 0) return (size_t)y->lwn == n && !memcmp(s->lw + y->lw, w, n);
   return qa_word_is_slow(s, i, w, n);
 }
 

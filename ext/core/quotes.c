@@ -6,8 +6,9 @@
 **      punctuation and quote marks, each mark classified by its neighbours
 **      as able to open and/or close (an apostrophe between letters is part
 **      of the word: zo'n, auto's, VVD'ers);
-**   2. pairing of marks per paragraph with a small bounded stack, by style
-**      (single with single, double with double); a quote left open at the
+**   2. pairing of marks per paragraph with a stack, by style
+**      (single with single, double with double: a close mark pairs with
+**      the innermost open mark of its style); a quote left open at the
 **      end of a paragraph continues when the next paragraph opens with the
 **      same style (the Dutch convention), else it ends there;
 **   3. paragraph roles: headlines and subheads (no final punctuation),
@@ -23,6 +24,14 @@
 **      attribution takes the speaker of the quote before it;
 **   7. speakers (speakers.c): mentions are resolved to entities.
 ** Every look-around is bounded by a small constant number of tokens.
+**
+** Length: a quote is a quote whatever its length. Nothing bounds the span
+** of a pair of marks, the number of paragraphs a quote runs over or the
+** number of marks inside it (the stack of open marks grows as needed,
+** linearly). The one limit is the text: 2 GiB or more is refused with
+** KR_TOOBIG (token offsets are 32-bit; SQLite never passes such a text).
+** An unattributed quote still has to look like speech (step 6: it starts
+** a sentence with a capital or a digit), at any length.
 */
 #include <string.h>
 #include <stdlib.h>
@@ -30,7 +39,6 @@
 
 const char *const kr_quote_kind_name[4] = {"direct", "indirect", "mixed", "embed"};
 
-#define STACK_MAX 16
 #define WIN 14          /* tokens searched between a cue and its clause */
 
 /* ---- lexicon look-up --------------------------------------------------- */
@@ -76,11 +84,12 @@ const char *kr_qa_str(const kr_qa *a, kr_str s) {
 /* Lower-case copy of token i into buf; returns its length or -1. */
 int qa_lower(const qa_state *s, int64_t i, char *buf, int cap) {
   const qa_tok *t = &s->tok[i];
+  const qa_type *y = qa_ty(s, i);
   if (t->b1 - t->b0 > cap - 8) return -1;
-  if (t->lwn >= 0 && t->lwn < cap) {
-    memcpy(buf, s->lw + t->lw, (size_t)t->lwn);
-    buf[t->lwn] = 0;
-    return t->lwn;
+  if (y->lwn >= 0 && y->lwn < cap) {
+    memcpy(buf, s->lw + y->lw, (size_t)y->lwn);
+    buf[y->lwn] = 0;
+    return y->lwn;
   }
   int64_t n = kr_lower_utf8(s->t->z + t->b0, t->b1 - t->b0, buf, cap - 1);
   if (n < 0) return -1;
@@ -105,28 +114,6 @@ int qa_word_is_slow(const qa_state *s, int64_t i, const char *w, size_t n) {
   }
   return 1;
 }
-
-static int tok_is_char(const qa_state *s, int64_t i, char c) {
-  if (i < 0 || i >= s->ntok) return 0;
-  const qa_tok *t = &s->tok[i];
-  return (t->flags & T_PUNCT) && t->b1 - t->b0 == 1 && s->t->z[t->b0] == (unsigned char)c;
-}
-
-static int tok_is_final(const qa_state *s, int64_t i) {
-  if (i < 0 || i >= s->ntok || !(s->tok[i].flags & T_PUNCT)) return 0;
-  const qa_tok *t = &s->tok[i];
-  int len;
-  uint32_t c = kr_decode(s->t->z, t->b1, t->b0, &len);
-  return c == '.' || c == '!' || c == '?' || c == 0x2026;
-}
-
-static int tok_is_dash(const qa_state *s, int64_t i) {
-  if (i < 0 || i >= s->ntok || !(s->tok[i].flags & T_PUNCT)) return 0;
-  int len;
-  uint32_t c = kr_decode(s->t->z, s->tok[i].b1, s->tok[i].b0, &len);
-  return c == '-' || c == 0x2013 || c == 0x2014;
-}
-
 
 /* Is w[0..n) a role noun, directly or as the last part of a compound
 ** ("bestuursvoorzitter", "Navo-topman", "oud-premier")? Sets *g. */
@@ -169,91 +156,150 @@ static int cap_role_word(const qa_state *s, const char *w, int n, int *g) {
   return 0;
 }
 
-/* Word types. Every word token gets its lower-cased form (in s->lw) and a
-** representative: the first token with the same lower-cased form and the
-** same capitalisation class. Lexicon look-ups are done once per type, so
-** once per distinct word of the article. */
-#define TYPE_MAXLEN 40
-#define LW_PENDING (-2)     /* qa_tok.lwn: lower-cased form not made yet */
-#define FNV_PRIME 16777619u /* of kr_lexicon_hash */
+/* The per-token path of the tokenizer is inlined into its loop (the calls
+** cost more than the work of a short word). */
+#if defined(__GNUC__) || defined(__clang__)
+#define TOKEN_PATH static inline __attribute__((always_inline))
+#else
+#define TOKEN_PATH static inline
+#endif
 
-/* a[0..n) == b[0..n), eight bytes at a time */
-static inline int same_bytes(const char *a, const char *b, int64_t n) {
-  int64_t k = 0;
-  for (; k + 8 <= n; k += 8) {
+/* Word types (qa_type). Every word token up to TYPE_MAXLEN bytes gets its
+** lower-cased form (in s->lw, stored once per type) and the type of that
+** form and capitalisation class, found in a hash table as the token is
+** made. Lexicon look-ups are done once per type, so once per distinct word
+** of the article. */
+#define TYPE_MAXLEN 40
+#define FORM_MAX (TYPE_MAXLEN + TYPE_MAXLEN / 2 + 8)   /* lower-casing adds at most half */
+
+/* Forms in s->lw are stored in whole words of eight bytes, the bytes
+** after the form zero, so that they are hashed and compared a word at a
+** time. */
+static inline int64_t form_words(int64_t n) { return (n + 7) / 8; }
+
+/* Do the zero-padded forms a and b of n bytes agree? */
+static inline int same_form(const char *a, const char *b, int64_t n) {
+  for (int64_t k = 0; k < form_words(n); k++) {
     uint64_t x, y;
-    memcpy(&x, a + k, 8);
-    memcpy(&y, b + k, 8);
+    memcpy(&x, a + 8 * k, 8);
+    memcpy(&y, b + 8 * k, 8);
     if (x != y) return 0;
   }
-  for (; k < n; k++) if (a[k] != b[k]) return 0;
   return 1;
 }
 
-static int cue_compute(qa_state *s, int64_t i);
-
-/* Word types and the cue flag of every word (reported speech asks it of
-** nearly every word): looked up once per type, copied to the others. */
-static int assign_types(qa_state *s) {
-  int64_t cap = 64;
-  while (cap < 2 * s->ntok && cap < ((int64_t)1 << 40)) cap *= 2;
-  int32_t *slot = kr_malloc((size_t)cap * sizeof(int32_t));
-  if (!slot) return KR_NOMEM;
-  memset(slot, 0xff, (size_t)cap * sizeof(int32_t));
-  const unsigned char *z = s->t->z;
-  int64_t m = cap - 1;
-  for (int64_t i = 0; i < s->ntok; i++) {
-    qa_tok *t = &s->tok[i];
-    t->rep = (int32_t)i;
-    if (t->lwn == LW_PENDING) {
-      /* not ASCII: the general lower-casing, which may change the length */
-      int64_t n = t->b1 - t->b0, ln = -1;
-      t->lwn = -1;
-      if (n > TYPE_MAXLEN) continue;
-      /* lower-casing at most adds half (two bytes to three) */
-      if (s->lwused + n + n / 2 + 8 > s->lwcap &&
-          kr_grow((void **)&s->lw, &s->lwcap, s->lwused + n + n / 2 + 8, 1) != KR_OK) {
-        kr_free(slot);
-        return KR_NOMEM;
-      }
-      char *w = s->lw + s->lwused;
-      ln = kr_lower_utf8(z + t->b0, n, w, s->lwcap - s->lwused);
-      if (ln < 0 || ln > TYPE_MAXLEN + 8) continue;
-      t->lw = s->lwused;
-      t->lwn = (int16_t)ln;
-      t->h = kr_lexicon_hash(w, (size_t)ln);
-      s->lwused += ln;
-    }
-    if (t->lwn < 0 || i > 0x7ffffffe) continue;
-    const char *w = s->lw + t->lw;
-    int64_t ln = t->lwn;
-    uint32_t cls = t->flags & (T_CAP | T_LOWER);
-    uint32_t th = (t->h ^ cls) * 0x9E3779B1u;   /* the type: form and capitalisation */
-    for (int64_t x = (int64_t)((th >> 7) & (uint32_t)m);; x = (x + 1) & m) {
-      int32_t j = slot[x];
-      if (j < 0) { slot[x] = (int32_t)i; break; }
-      const qa_tok *u = &s->tok[j];
-      if (u->lwn == ln && (u->flags & (T_CAP | T_LOWER)) == cls && same_bytes(s->lw + u->lw, w, ln)) {
-        t->rep = j;
-        break;
-      }
-    }
-    if (t->rep == i) cue_compute(s, i);
-    else t->flags |= T_CUEDONE | (s->tok[t->rep].flags & T_ISCUE);
+/* Hash of a zero-padded form w of n bytes and a class. */
+static inline uint32_t form_hash(const char *w, int64_t n, uint32_t cls) {
+  uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ull ^ cls;
+  for (int64_t k = 0; k < form_words(n); k++) {
+    uint64_t x;
+    memcpy(&x, w + 8 * k, 8);
+    h = (h ^ x) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
   }
-  kr_free(slot);
+  h ^= h >> 29;
+  return (uint32_t)h;
+}
+
+/* A new type of class cls for token i (form of lwn bytes at lw, or lwn =
+** -1). */
+static int new_type(qa_state *s, int64_t i, uint32_t cls, int64_t lw, int lwn, uint32_t h, int32_t *out) {
+  if (s->nty >= s->capty && kr_grow((void **)&s->ty, &s->capty, s->nty + 1, sizeof(qa_type))) return KR_NOMEM;
+  if (s->nty > INT32_MAX - 1) return KR_NOMEM;
+  qa_type *y = &s->ty[s->nty];
+  y->lw = lw;
+  y->h = h;
+  y->lex = 0;
+  y->tok = (int32_t)i;
+  y->lwn = (int16_t)lwn;
+  y->cue = -1;
+  y->cuecls = 0;
+  y->cls = (uint16_t)cls;
+  y->gender = 0;
+  y->iscue = 0;
+  *out = (int32_t)s->nty++;
   return KR_OK;
+}
+
+/* Make the type table at least n slots (a power of two) and rehash. */
+static int grow_types(qa_state *s, int64_t n) {
+  int32_t *slot = kr_malloc((size_t)n * sizeof(int32_t));
+  if (!slot) return KR_NOMEM;
+  memset(slot, 0xff, (size_t)n * sizeof(int32_t));
+  for (int64_t y = 0; y < s->nty; y++) {
+    if (s->ty[y].lwn < 0) continue;
+    int64_t x = s->ty[y].h & (uint64_t)(n - 1);
+    while (slot[x] >= 0) x = (x + 1) & (n - 1);
+    slot[x] = (int32_t)y;
+  }
+  kr_free(s->tyslot);
+  s->tyslot = slot;
+  s->ntyslot = n;
+  return KR_OK;
+}
+
+/* Room for one more form at the end of s->lw (with 8 bytes to spare). */
+static int lw_room(qa_state *s) {
+  int64_t need = s->lwused + FORM_MAX + 16;
+  return need <= s->lwcap ? KR_OK : kr_grow((void **)&s->lw, &s->lwcap, need, 1);
+}
+
+/* Give word token i its type: its form (ln bytes) was just written at the
+** end of s->lw; it is kept there only when the type is new. */
+TOKEN_PATH int type_of_form(qa_state *s, int64_t i, int64_t ln) {
+  qa_tok *t = &s->tok[i];
+  char *w = s->lw + s->lwused;
+  memset(w + ln, 0, 8);   /* the padding of the last word */
+  uint32_t cls = t->flags & (T_CAP | T_LOWER);
+  uint32_t h = form_hash(w, ln, cls);
+  if (2 * (s->nty + 1) > s->ntyslot && grow_types(s, 2 * s->ntyslot)) return KR_NOMEM;
+  int64_t m = s->ntyslot - 1;
+  for (int64_t x = h & (uint64_t)m;; x = (x + 1) & m) {
+    int32_t y = s->tyslot[x];
+    if (y < 0) {
+      if (new_type(s, i, cls, s->lwused, (int)ln, h, &t->type)) return KR_NOMEM;
+      s->tyslot[x] = t->type;
+      s->lwused += 8 * form_words(ln);
+      return lw_room(s);
+    }
+    const qa_type *u = &s->ty[y];
+    if (u->h == h && u->lwn == ln && u->cls == cls && same_form(s->lw + u->lw, w, ln)) {
+      t->type = y;
+      return KR_OK;
+    }
+  }
+}
+
+/* The type of word token i whose lower-cased form is not made yet (not
+** plain ASCII letters and digits): the general lower-casing, which may
+** change the length. A word too long to be stored has a type of its own. */
+static int type_of_word(qa_state *s, int64_t i) {
+  qa_tok *t = &s->tok[i];
+  int64_t n = t->b1 - t->b0, ln = -1;
+  if (n <= TYPE_MAXLEN) {
+    const unsigned char *z = s->t->z + t->b0;
+    char *w = s->lw + s->lwused;
+    int ascii = 1;
+    for (int64_t k = 0; k < n; k++) {
+      unsigned char c = z[k];
+      if (c >= 0x80) { ascii = 0; break; }
+      w[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    ln = ascii ? n : kr_lower_utf8(z, n, w, FORM_MAX);
+    if (ln > 0 && ln <= TYPE_MAXLEN + 8) return type_of_form(s, i, ln);
+  }
+  return new_type(s, i, t->flags & (T_CAP | T_LOWER), 0, -1, 0, &t->type);
 }
 
 /* ---- the word classification cache --------------------------------------
 ** Direct-mapped: a word type (lower-cased form and capitalisation class)
 ** has one slot, chosen by its hash; a new type evicts the old one. An
 ** entry holds exactly what lex_compute() derives from the lexicons. */
-#define CACHE_SLOTS 16384
+#define CACHE_SLOTS 4096
 #define CACHE_KEYMAX 32   /* longer words are not cached */
 
 typedef struct cache_ent {
-  uint32_t h;           /* kr_lexicon_hash of the form */
+  uint32_t h;           /* qa_type.h of the type */
   uint32_t lex;         /* L_* flags; 0 = empty slot */
   int16_t cue;
   uint16_t cuecls;
@@ -279,91 +325,30 @@ void kr_qa_cache_free(kr_qa_cache *c) {
   kr_free(c);
 }
 
-/* The slot of the type of token t (stored form only), or NULL. */
-static inline cache_ent *cache_slot(qa_state *s, const qa_tok *t) {
+/* The slot of type y (stored form only), or NULL. */
+static inline cache_ent *cache_slot(qa_state *s, const qa_type *y) {
   kr_qa_cache *c = s->cache;
-  if (!c || t->lwn <= 0 || t->lwn > CACHE_KEYMAX) return NULL;
+  if (!c || y->lwn <= 0 || y->lwn > CACHE_KEYMAX) return NULL;
   if (!c->e) {
     c->e = kr_malloc(CACHE_SLOTS * sizeof(cache_ent));
     if (!c->e) return NULL;   /* no cache: the analysis works without */
     memset(c->e, 0, CACHE_SLOTS * sizeof(cache_ent));
   }
-  uint32_t cls = t->flags & (T_CAP | T_LOWER);
-  return &c->e[((t->h ^ cls) * 0x9E3779B1u >> 7) & (CACHE_SLOTS - 1)];
+  return &c->e[(y->h * 0x9E3779B1u >> 7) & (CACHE_SLOTS - 1)];
 }
 
-/* Does slot e hold the type of token t? */
-static inline int cache_hit(const qa_state *s, const cache_ent *e, const qa_tok *t) {
-  return e->lex && e->h == t->h && e->n == t->lwn && e->cls == (t->flags & (T_CAP | T_LOWER)) &&
-         !memcmp(e->key, s->lw + t->lw, (size_t)t->lwn);
+/* Does slot e hold type y? */
+static inline int cache_hit(const qa_state *s, const cache_ent *e, const qa_type *y) {
+  return e->lex && e->h == y->h && e->n == y->lwn && e->cls == y->cls && !memcmp(e->key, s->lw + y->lw, (size_t)y->lwn);
 }
 
-/* Token t takes the classification in slot e (a hit). */
-static inline void lex_from_cache(qa_tok *t, const cache_ent *e) {
-  t->lex = e->lex;
-  t->cue = e->cue;
-  t->cuecls = e->cuecls;
-  t->gender = e->gender;
-  t->flags |= T_CUEDONE | ((t->lex & L_CUE) ? T_ISCUE : 0);
-}
-
-static int64_t canonical(qa_state *s, int64_t i) { return s->tok[i].rep; }
-
-static uint32_t lex_compute(qa_state *s, int64_t i);
-static int cue_compute(qa_state *s, int64_t i);
-
-static void copy_lex(qa_tok *to, const qa_tok *from) {
-  to->lex = from->lex;
-  to->cue = from->cue;
-  to->cuecls = from->cuecls;
-  to->gender = from->gender;
-  to->flags = (to->flags & ~(uint32_t)(T_CUEDONE | T_ISCUE)) | (from->flags & (T_CUEDONE | T_ISCUE));
-}
-
-int qa_is_cue_slow(qa_state *s, int64_t i) {
-  qa_tok *t = &s->tok[i];
-  if (t->flags & T_CUEDONE) return (t->flags & T_ISCUE) != 0;
-  int64_t j = canonical(s, i);
-  if (j != i) {
-    cue_compute(s, j);
-    t->flags |= T_CUEDONE | (s->tok[j].flags & T_ISCUE);
-    return (t->flags & T_ISCUE) != 0;
-  }
-  return cue_compute(s, i);
-}
-
-uint32_t qa_lex_slow(qa_state *s, int64_t i) {
-  qa_tok *t = &s->tok[i];
-  if (t->lex & L_DONE) return t->lex;
-  int64_t j = canonical(s, i);
-  if (j != i) {
-    lex_compute(s, j);
-    copy_lex(t, &s->tok[j]);
-    return t->lex;
-  }
-  return lex_compute(s, i);
-}
-
-/* Is token i a form in cues.tsv? The cheap test used on every word. */
-static int cue_compute(qa_state *s, int64_t i) {
-  qa_tok *t = &s->tok[i];
-  if (t->flags & T_CUEDONE) return (t->flags & T_ISCUE) != 0;
-  t->flags |= T_CUEDONE;
-  if (!(t->flags & T_WORD) || t->b1 - t->b0 > 20 || t->b1 - t->b0 < 2) return 0;
-  if (t->lex & L_DONE) { if (t->lex & L_CUE) t->flags |= T_ISCUE; return (t->lex & L_CUE) != 0; }
-  if (!s->lx_cues) return 0;
-  /* a type seen in an earlier article: its full classification is cached */
-  cache_ent *ce = cache_slot(s, t);
-  if (ce && cache_hit(s, ce, t)) { lex_from_cache(t, ce); return (t->lex & L_CUE) != 0; }
-  int r;
-  if (t->lwn > 0) r = kr_lexicon_find_h(s->lx_cues, s->lw + t->lw, (size_t)t->lwn, t->h);
-  else {
-    char w[64];
-    int n = qa_lower(s, i, w, sizeof w);
-    r = n > 0 ? qa_lookup(s, s->lx_cues, w, (size_t)n) : -1;
-  }
-  if (r >= 0) { t->flags |= T_ISCUE; return 1; }
-  return 0;
+/* Type y takes the classification in slot e (a hit). */
+static inline void lex_from_cache(qa_type *y, const cache_ent *e) {
+  y->lex = e->lex;
+  y->cue = e->cue;
+  y->cuecls = e->cuecls;
+  y->gender = e->gender;
+  y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NO;
 }
 
 /* The CC_* bit of cue class name c. */
@@ -381,29 +366,40 @@ static uint16_t cue_classes(const kr_lexicon *lx, int r, const char *w, size_t n
   return (uint16_t)m;
 }
 
-/* Lexicon flags of token i, computed once. */
-static uint32_t lex_compute(qa_state *s, int64_t i) {
-  qa_tok *t = &s->tok[i];
-  if (t->lex & L_DONE) return t->lex;
-  cache_ent *ce = cache_slot(s, t);
-  if (ce && cache_hit(s, ce, t)) { lex_from_cache(t, ce); return t->lex; }
+/* Can the first token of type y be a cue word (the byte lengths of the
+** forms in cues.tsv)? */
+static int cue_len_ok(const qa_state *s, const qa_type *y) {
+  const qa_tok *t = &s->tok[y->tok];
+  return (t->flags & T_WORD) && t->b1 - t->b0 <= 20 && t->b1 - t->b0 >= 2;
+}
+
+/* Lexicon flags of type y, computed once. */
+static uint32_t lex_compute(qa_state *s, qa_type *y) {
+  if (y->lex & L_DONE) return y->lex;
+  cache_ent *ce = cache_slot(s, y);
+  if (ce && cache_hit(s, ce, y)) {
+    lex_from_cache(y, ce);
+    if (!y->iscue) y->iscue = (y->lex & L_CUE) && cue_len_ok(s, y) ? CUE_YES : CUE_NO;
+    return y->lex;
+  }
+  const qa_tok *t = &s->tok[y->tok];
   uint32_t f = L_DONE;
-  t->cue = -1;
-  t->cuecls = 0;
+  y->cue = -1;
+  y->cuecls = 0;
   if (t->flags & T_WORD) {
     char buf[64];
     const char *w = buf;
     int n;
-    unsigned h;   /* one hash for every lexicon */
-    if (t->lwn > 0) { w = s->lw + t->lw; n = t->lwn; h = t->h; }
-    else { n = qa_lower(s, i, buf, sizeof buf); h = n > 0 ? kr_lexicon_hash(buf, (size_t)n) : 0; }
+    if (y->lwn > 0) { w = s->lw + y->lw; n = y->lwn; }
+    else n = qa_lower(s, y->tok, buf, sizeof buf);
+    unsigned h = n > 0 ? kr_lexicon_hash(w, (size_t)n) : 0;   /* one hash for every lexicon */
     if (n > 0) {
       int r;
       int g = 0;
       if (s->lx_cues && (r = kr_lexicon_find_h(s->lx_cues, w, (size_t)n, h)) >= 0) {
         f |= L_CUE;
-        t->cue = (int16_t)(r > 32000 ? 32000 : r);
-        t->cuecls = cue_classes(s->lx_cues, r, w, (size_t)n);
+        y->cue = (int16_t)(r > 32000 ? 32000 : r);
+        y->cuecls = cue_classes(s->lx_cues, r, w, (size_t)n);
       }
       if (n <= 16 && s->lx_func && (r = kr_lexicon_find_h(s->lx_func, w, (size_t)n, h)) >= 0) {
         for (; r < s->lx_func->nrow && qa_key_is(s->lx_func, r, w, (size_t)n); r++) {
@@ -421,12 +417,12 @@ static uint32_t lex_compute(qa_state *s, int64_t i) {
       if (n <= 6 && s->lx_pron && (r = kr_lexicon_find_h(s->lx_pron, w, (size_t)n, h)) >= 0) {
         f |= L_PRON;
         const char *c = kr_lexicon_cell(s->lx_pron, r, 1);
-        t->gender = c[0] == 'm' ? 'm' : c[0] == 'f' ? 'f' : 0;
+        y->gender = c[0] == 'm' ? 'm' : c[0] == 'f' ? 'f' : 0;
       }
       if (n <= 9 && s->lx_hon && (r = kr_lexicon_find_h(s->lx_hon, w, (size_t)n, h)) >= 0) {
         f |= L_HON;
         const char *c = kr_lexicon_cell(s->lx_hon, r, 1);
-        t->gender = c[0] == 'm' ? 'm' : c[0] == 'f' ? 'f' : 0;
+        y->gender = c[0] == 'm' ? 'm' : c[0] == 'f' ? 'f' : 0;
       }
       if (n <= 6 && (kr_lexicon_find_h(s->lx_part, w, (size_t)n, h) >= 0)) f |= L_PART;
       if (w[n - 1] == 'e' && (kr_lexicon_find_h(s->lx_nat, w, (size_t)n, h) >= 0)) f |= L_NAT;  /* all end in -e */
@@ -439,11 +435,11 @@ static uint32_t lex_compute(qa_state *s, int64_t i) {
         if (!strcmp(kr_lexicon_cell(s->lx_org, r, 2), "of")) f |= L_OFHEAD;
       }
       if (!(f & (L_FUNC | L_PRON)) && ((t->flags & T_LOWER) || memchr(w, '-', (size_t)n) ? role_word(s, w, n, &g)
-                                                                                : cap_role_word(s, w, n, &g))) { f |= L_ROLE; if (!t->gender) t->gender = (int8_t)g; }
+                                                                                : cap_role_word(s, w, n, &g))) { f |= L_ROLE; if (!y->gender) y->gender = (int8_t)g; }
       if ((t->flags & T_CAP) && s->lx_given && (r = kr_lexicon_find_h(s->lx_given, w, (size_t)n, h)) >= 0) {
         f |= L_GIVEN;
         const char *c = kr_lexicon_cell(s->lx_given, r, 1);
-        if (!t->gender) t->gender = c[0] == 'm' ? 'm' : c[0] == 'f' ? 'f' : 0;
+        if (!y->gender) y->gender = c[0] == 'm' ? 'm' : c[0] == 'f' ? 'f' : 0;
       } else if ((t->flags & T_CAP) && s->lx_given && !(f & (L_ROLE | L_FUNC | L_ORG | L_PLACE | L_PARTY))) {
         /* a double given name not listed as a whole ("Erik-Jan", "Anne-Fleur"):
         ** a given name when both parts are, with their gender when they agree */
@@ -454,27 +450,54 @@ static uint32_t lex_compute(qa_state *s, int64_t i) {
           if (r1 >= 0 && r2 >= 0) {
             char g1 = kr_lexicon_cell(s->lx_given, r1, 1)[0], g2 = kr_lexicon_cell(s->lx_given, r2, 1)[0];
             f |= L_GIVEN;
-            if (!t->gender && g1 == g2 && (g1 == 'm' || g1 == 'f')) t->gender = g1;
+            if (!y->gender && g1 == g2 && (g1 == 'm' || g1 == 'f')) y->gender = g1;
           }
         }
       }
       if (n > 7 && !memcmp(w + n - 7, "-jarige", 7)) f |= L_AGE;
     }
   }
-  t->lex = f;
-  t->flags |= T_CUEDONE | ((f & L_CUE) ? T_ISCUE : 0);
+  y->lex = f;
+  if (!y->iscue) y->iscue = (f & L_CUE) && cue_len_ok(s, y) ? CUE_YES : CUE_NO;
   if (ce) {
-    ce->h = t->h;
+    ce->h = y->h;
     ce->lex = f;
-    ce->cue = t->cue;
-    ce->cuecls = t->cuecls;
-    ce->gender = t->gender;
-    ce->cls = (uint16_t)(t->flags & (T_CAP | T_LOWER));
-    ce->n = (uint8_t)t->lwn;
-    memcpy(ce->key, s->lw + t->lw, (size_t)t->lwn);
+    ce->cue = y->cue;
+    ce->cuecls = y->cuecls;
+    ce->gender = y->gender;
+    ce->cls = y->cls;
+    ce->n = (uint8_t)y->lwn;
+    memcpy(ce->key, s->lw + y->lw, (size_t)y->lwn);
   }
   return f;
 }
+
+
+/* Is the form of token i in cues.tsv? The cheap look-up of the cues
+** alone, unless the type is in the word cache. */
+int qa_is_cue_slow(qa_state *s, int64_t i) {
+  qa_type *y = qa_ty(s, i);
+  if (y->iscue) return y->iscue == CUE_YES;
+  y->iscue = CUE_NO;
+  if (!cue_len_ok(s, y) || !s->lx_cues) return 0;
+  cache_ent *ce = cache_slot(s, y);
+  if (ce && cache_hit(s, ce, y)) {
+    lex_from_cache(y, ce);
+    y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NO;
+  } else {
+    int r;
+    if (y->lwn > 0) r = kr_lexicon_find(s->lx_cues, s->lw + y->lw, (size_t)y->lwn);
+    else {
+      char w[64];
+      int n = qa_lower(s, y->tok, w, sizeof w);
+      r = n > 0 ? qa_lookup(s, s->lx_cues, w, (size_t)n) : -1;
+    }
+    if (r >= 0) y->iscue = CUE_YES;
+  }
+  return y->iscue == CUE_YES;
+}
+
+uint32_t qa_lex_slow(qa_state *s, int64_t i) { return lex_compute(s, qa_ty(s, i)); }
 
 int qa_cue_class(const qa_state *s, int row, const char *cls) {
   return row >= 0 && s->lx_cues && !strcmp(kr_lexicon_cell(s->lx_cues, row, 2), cls);
@@ -483,8 +506,8 @@ int qa_cue_class(const qa_state *s, int row, const char *cls) {
 /* Find, among the rows of the cue form of token i, one of class ccl (a
 ** CC_* bit). Returns the row or -1. */
 static int cue_row(qa_state *s, int64_t i, unsigned ccl) {
-  if (!(qa_lex(s, i) & L_CUE) || !(s->tok[i].cuecls & ccl)) return -1;
-  int r = s->tok[i].cue;
+  if (!(qa_lex(s, i) & L_CUE) || !(qa_ty(s, i)->cuecls & ccl)) return -1;
+  int r = qa_ty(s, i)->cue;
   const kr_lexicon *lx = s->lx_cues;
   const char *k = kr_lexicon_cell(lx, r, 0);
   size_t kn = strlen(k);
@@ -496,17 +519,18 @@ static int cue_row(qa_state *s, int64_t i, unsigned ccl) {
 /* ---- 1. tokens --------------------------------------------------------- */
 
 /* ASCII letters and digits inside a word: 1 lower case, 2 upper case,
-** 4 digit; 'h' is left out (a glued URL may start there). Bytes >= 0x80
-** are 0, so a loop over a run needs no separate ASCII test. */
+** 4 digit; 'h' has 8 besides (a glued URL may start there: "...https:").
+** Bytes >= 0x80 are 0, so a loop over a run needs no separate ASCII test. */
 static const unsigned char ascii_word[256] = {
   ['0'] = 4, ['1'] = 4, ['2'] = 4, ['3'] = 4, ['4'] = 4, ['5'] = 4, ['6'] = 4, ['7'] = 4, ['8'] = 4, ['9'] = 4,
   ['A'] = 2, ['B'] = 2, ['C'] = 2, ['D'] = 2, ['E'] = 2, ['F'] = 2, ['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2,
   ['K'] = 2, ['L'] = 2, ['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2, ['T'] = 2,
   ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2,
-  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['i'] = 1, ['j'] = 1,
+  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1 | 8, ['i'] = 1, ['j'] = 1,
   ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
   ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
 };
+#define AW_H 8
 
 /* ASCII fast paths of the text.h character functions: news text is mostly
 ** ASCII, and the tokenizer looks at every character. */
@@ -550,41 +574,22 @@ static int starts_with(const unsigned char *z, int64_t n, int64_t i, const char 
 ** letters and digits, joined by hyphens, apostrophes between letters
 ** ("zo'n"), dots and commas between digits ("3,5"), '&' and '_'; an
 ** initial ("J.") or an abbreviated honorific ("dr.") keeps its dot.
-** Fills t->b1 and t->flags and, for an ASCII word, its lower-cased form
-** (appended to s->lw) and its hash, so that no later pass reads the bytes
-** again; other words get lwn = LW_PENDING for assign_types(). */
+** Fills t->b1 and t->flags. */
 static void scan_word(qa_state *s, int64_t i, uint32_t c, int len, qa_tok *t) {
   const unsigned char *z = s->t->z;
   int64_t n = s->t->n, j = i + len;
   int64_t nupper = c_upper(c), nlow = c_lower(c);
   uint32_t last = c;
-  /* the lower-cased form, written as the bytes are read; only valid
-  ** while every byte is ASCII (ascii) */
-  unsigned char *w = (unsigned char *)s->lw + s->lwused;
-  int64_t ln = 0;
-  int ascii = c < 0x80;
-  uint32_t h = 2166136261u;
-  if (ascii) { w[ln++] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c); h = (h ^ w[0]) * FNV_PRIME; }
   while (j < n) {
-    /* the common case: a run of ASCII letters and digits ('|0x20'
-    ** lower-cases a letter and keeps a digit), in a tight loop */
+    /* the common case: a run of ASCII letters and digits other than 'h',
+    ** in a tight loop */
     const unsigned char *p = z + j, *pe = z + n;
-    unsigned char *q = w + ln;
     unsigned lo = 0, k;
-    uint32_t hh = h;
-    while (p < pe && (k = ascii_word[*p]) != 0) {
-      unsigned char lc = (unsigned char)(*p | 0x20);
-      lo |= k;
-      *q++ = lc;
-      hh = (hh ^ lc) * FNV_PRIME;
-      p++;
-    }
+    while (p < pe && (k = ascii_word[*p]) != 0 && !(k & AW_H)) { lo |= k; p++; }
     if (p > z + j) {
       /* upper-case letters matter only in a word without lower case */
       if (!(lo & 1)) nupper += count_upper(z + j, p);
       nlow |= lo & 1;
-      h = hh;
-      ln = q - w;
       last = p[-1];
       j = p - z;
       if (j >= n) break;
@@ -595,8 +600,6 @@ static void scan_word(qa_state *s, int64_t i, uint32_t c, int len, qa_tok *t) {
       /* a URL glued to a word ("Kortunovhttps://") starts a new token */
       if (c_alpha(last) && d == 'h' && (starts_with(z, n, j, "http://") || starts_with(z, n, j, "https://"))) break;
       nupper += c_upper(d); nlow |= c_lower(d);
-      if (d < 0x80) { w[ln++] = (unsigned char)d; h = (h ^ d) * FNV_PRIME; }   /* 'h' */
-      else ascii = 0;
       last = d;
       j += l;
       continue;
@@ -609,8 +612,6 @@ static void scan_word(qa_state *s, int64_t i, uint32_t c, int len, qa_tok *t) {
       else if (is_apos(d)) ok = c_alnum(last) && c_alpha(e);
       else ok = c_alnum(e);
       if (ok) {
-        if (d < 0x80) { w[ln++] = (unsigned char)d; h = (h ^ d) * FNV_PRIME; }
-        else ascii = 0;
         last = d;
         j += l;
         continue;
@@ -619,7 +620,7 @@ static void scan_word(qa_state *s, int64_t i, uint32_t c, int len, qa_tok *t) {
     break;
   }
   t->b1 = j;
-  t->flags = T_WORD;
+  t->flags |= T_WORD;
   if (c_upper(c)) t->flags |= T_CAP;
   if (c_lower(c) || c == '@' || c == '#') t->flags |= T_LOWER;
   if (c_digit(c)) t->flags |= T_DIGIT;
@@ -632,95 +633,184 @@ static void scan_word(qa_state *s, int64_t i, uint32_t c, int len, qa_tok *t) {
       int64_t wn = kr_lower_utf8(z + i, j + 1 - i, hw, sizeof hw - 1);
       if (wn > 0 && qa_lookup(s, s->lx_hon, hw, (size_t)wn) >= 0) dot = 1;
     }
-    if (dot) { t->b1 = j + 1; w[ln++] = '.'; h = (h ^ '.') * FNV_PRIME; }
+    if (dot) t->b1 = j + 1;
   }
-  t->lwn = LW_PENDING;
-  if (ascii && t->b1 - t->b0 <= TYPE_MAXLEN) {
-    t->lw = s->lwused;
-    t->lwn = (int16_t)ln;
-    t->h = h;
-    s->lwused += ln;
-  }
+}
+
+/* Eight bytes at a time: the high bit of each byte of x that is an ASCII
+** letter or digit (for a byte b < 0x80, b + (0x80 - c) has its high bit
+** set exactly when b >= c, and no carry leaves the byte). */
+#define ONES 0x0101010101010101ull
+#define HIGH 0x8080808080808080ull
+static inline uint64_t alnum_bytes(uint64_t x) {
+  uint64_t x7 = x & ~HIGH, l = x7 | 0x20 * ONES;
+  uint64_t digit = (x7 + (0x80 - '0') * ONES) & ~(x7 + (0x80 - ':') * ONES);
+  uint64_t letter = (l + (0x80 - 'a') * ONES) & ~(l + (0x80 - '{') * ONES);
+  return (digit | letter) & ~x & HIGH;
+}
+
+/* The index (in memory order) of the first byte whose high bit is set in m
+** (m != 0). */
+static inline int first_byte(uint64_t m) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return __builtin_clzll(m) / 8;
+#else
+  return __builtin_ctzll(m) / 8;
+#endif
 }
 
 /* The common word, in one tight pass: ASCII letters and digits starting
-** at byte i (z[i] is one, not 'h') and ended by a byte that cannot join or
-** continue it (white space, most punctuation). Fills t as scan_word()
-** would and returns 1, or returns 0 (nothing written to t) for any other
-** case: then scan_word() does the general work. */
-static int simple_word(qa_state *s, int64_t i, qa_tok *t) {
-  const unsigned char *z = s->t->z, *p = z + i, *pe = z + s->t->n;
-  unsigned char *w = (unsigned char *)s->lw + s->lwused, *q = w;
-  unsigned lo = 0, k;
-  uint32_t h = 2166136261u;
-  while (p < pe && (k = ascii_word[*p]) != 0) {
-    unsigned char lc = (unsigned char)(*p | 0x20);
-    lo |= k;
-    *q++ = lc;
-    h = (h ^ lc) * FNV_PRIME;
-    p++;
+** at byte i (z[i] is one) and ended by a byte that cannot join or continue
+** it (white space, most punctuation). Fills t as scan_word() would, writes
+** its lower-cased form at the end of s->lw and returns its length (or -1
+** when the word is longer than TYPE_MAXLEN), or returns 0 (nothing
+** written to t) for any other case: then scan_word() does the general work. */
+TOKEN_PATH int64_t simple_word(qa_state *s, int64_t i, qa_tok *t) {
+  const unsigned char *z = s->t->z;
+  int64_t n = s->t->n, j = i;
+  char *w = s->lw + s->lwused;
+  /* the run, eight bytes at a time while the text has them, its form
+  ** written as it goes ('|0x20' lower-cases a letter and keeps a digit)
+  ** as far as a stored form may reach (s->lw has room for that) */
+  for (;;) {
+    if (j + 8 > n) {
+      for (; j < n && ascii_word[z[j]]; j++) if (j - i < TYPE_MAXLEN + 8) w[j - i] = (char)(z[j] | 0x20);
+      break;
+    }
+    uint64_t x;
+    memcpy(&x, z + j, 8);
+    if (j - i <= TYPE_MAXLEN) {
+      uint64_t lx = x | 0x20 * ONES;
+      memcpy(w + (j - i), &lx, 8);
+    }
+    uint64_t stop = ~alnum_bytes(x) & HIGH;
+    if (stop) { j += first_byte(stop); break; }
+    j += 8;
   }
-  int64_t len = p - (z + i);
-  if (p < pe) {
-    unsigned char d = *p, last = p[-1];
-    /* may continue the word: a joiner, 'h' (a letter, or a glued URL),
-    ** a letter outside ASCII; a dot may end an initial or a title */
-    if (d >= 0x80 || d == 'h' || d == '-' || d == '\'' || d == '&' || d == '_') return 0;
+  int64_t len = j - i;
+  if (j < n) {
+    unsigned char d = z[j], last = z[j - 1];
+    /* may continue the word: a joiner, a letter outside ASCII; a dot may
+    ** end an initial or a title; a colon may end "https" */
+    if (d >= 0x80 || d == '-' || d == '\'' || d == '&' || d == '_') return 0;
     if ((d == '.' || d == ',') && ascii_word[last] == 4) return 0;
     if (d == '.' && len <= 5) return 0;
+    if (d == ':' && memchr(z + i, 'h', (size_t)len)) return 0;
   }
-  unsigned c = z[i];
-  t->b1 = i + len;
-  t->flags = T_WORD | (ascii_word[c] == 2 ? T_CAP : ascii_word[c] == 1 ? T_LOWER : T_DIGIT);
-  if ((lo & 3) == 2 && count_upper(z + i, p) >= 2) t->flags |= T_ALLCAP;
-  if (len <= TYPE_MAXLEN) {
-    t->lw = s->lwused;
-    t->lwn = (int16_t)len;
-    t->h = h;
-    s->lwused += len;
-  } else {
-    t->lwn = LW_PENDING;
+  unsigned c = ascii_word[z[i]] & 7;
+  t->b1 = (int32_t)j;
+  t->flags |= T_WORD | (c == 2 ? T_CAP : c == 1 ? T_LOWER : T_DIGIT);
+  if (c != 1) {
+    /* all capitals: two upper-case letters or more and no lower case */
+    unsigned up = 0;
+    int64_t k = i;
+    for (; k < j && !(ascii_word[z[k]] & 1); k++) up += ascii_word[z[k]] == 2;
+    if (k == j && up >= 2) t->flags |= T_ALLCAP;
   }
-  return 1;
+  return len > TYPE_MAXLEN ? -1 : len;
 }
 
-/* A new token at byte b0 (flags and end to be filled), or NULL. */
-static qa_tok *new_tok(qa_state *s, int64_t b0) {
+/* Move the tokenizer's paragraph (or sentence) cursor *cur past the
+** segments that end at or before byte b0; *end gets the end of the segment
+** it stops at (INT64_MAX past the last). */
+static void seg_advance(const void *seg, size_t size, int64_t nseg, int64_t b0, int64_t *cur, int64_t *end) {
+  while (*cur < nseg) {
+    /* kr_paragraph and kr_sentence both start with b0, b1 */
+    const int64_t *b = (const int64_t *)((const char *)seg + (size_t)*cur * size);
+    if (b0 < b[1]) { *end = b[1]; return; }
+    ++*cur;
+  }
+  *end = INT64_MAX;
+}
+
+/* A new token at byte b0 (flags and end to be filled), or NULL. Its
+** paragraph and sentence are found as the tokens come in text order. */
+TOKEN_PATH qa_tok *new_tok(qa_state *s, int64_t b0) {
   if (s->ntok >= s->captok && kr_grow((void **)&s->tok, &s->captok, s->ntok + 1, sizeof(qa_tok)) != KR_OK) return NULL;
   qa_tok *t = &s->tok[s->ntok];
-  memset(t, 0, sizeof *t);
-  t->cue = -1;
+  const kr_segments *g = &s->seg;
+  if (b0 >= s->pend) seg_advance(g->para, sizeof *g->para, g->npara, b0, &s->pcur, &s->pend);
+  if (b0 >= s->send) seg_advance(g->sent, sizeof *g->sent, g->nsent, b0, &s->scur, &s->send);
+  t->b0 = (int32_t)b0;
+  t->flags = 0;
+  t->mark = 0;
+  t->nw = 0;
   t->span = -1;
-  t->lwn = -1;
-  t->b0 = b0;
+  t->type = 0;
+  t->para = (int32_t)(s->pcur < g->npara ? s->pcur : g->npara - 1);
+  if (s->para_tok[s->pcur] == -1) { s->para_tok[s->pcur] = s->ntok; t->flags = T_PSTART; }
+  if (s->sent_tok[s->scur] == -1) { s->sent_tok[s->scur] = s->ntok; t->flags |= T_SSTART; }
   return t;
+}
+
+/* First tokens of the paragraphs and sentences, and the type of the
+** tokens that are not words. */
+static int tokens_init(qa_state *s) {
+  kr_segments *g = &s->seg;
+  int64_t n = s->t->n, np = g->npara, ns = g->nsent;
+  s->npara = np;
+  s->nsent = ns;
+  s->para_tok = kr_malloc((size_t)(np + 1) * sizeof(int64_t));
+  s->para_flag = kr_malloc((size_t)(np + 1));
+  s->sent_tok = kr_malloc((size_t)(ns + 1) * sizeof(int64_t));
+  if (!s->para_tok || !s->para_flag || !s->sent_tok) return KR_NOMEM;
+  memset(s->para_flag, 0, (size_t)(np + 1));
+  for (int64_t k = 0; k <= np; k++) s->para_tok[k] = -1;
+  for (int64_t k = 0; k <= ns; k++) s->sent_tok[k] = -1;
+  /* news text has about one token per five bytes and a new word type
+  ** every eight: reserve that much for an article (a huge text grows the
+  ** arrays as it goes) */
+  int64_t m = n < (1 << 19) ? n : (1 << 19), nslot = 64;
+  while (nslot < m / 4) nslot *= 2;
+  if (kr_grow((void **)&s->tok, &s->captok, m / 5 + 16, sizeof(qa_tok)) ||
+      kr_grow((void **)&s->ty, &s->capty, m / 8 + 16, sizeof(qa_type)) ||
+      kr_grow((void **)&s->lw, &s->lwcap, m + FORM_MAX + 16, 1) || grow_types(s, nslot))
+    return KR_NOMEM;
+  s->pend = s->send = -1;   /* the cursors start before the first segment */
+  int32_t y;
+  if (new_type(s, -1, 0, 0, -1, 0, &y)) return KR_NOMEM;   /* type 0: not a word */
+  s->ty[0].lex = L_DONE;
+  s->ty[0].iscue = CUE_NO;
+  return KR_OK;
+}
+
+/* A paragraph or sentence without tokens (none in practice) starts where
+** the next one does. */
+static void tokens_done(qa_state *s) {
+  for (int64_t k = s->npara; k >= 0; k--)
+    if (s->para_tok[k] < 0 || (k < s->npara && s->para_tok[k] > s->para_tok[k + 1]))
+      s->para_tok[k] = k == s->npara ? s->ntok : s->para_tok[k + 1];
+  for (int64_t k = s->nsent; k >= 0; k--)
+    if (s->sent_tok[k] < 0 || (k < s->nsent && s->sent_tok[k] > s->sent_tok[k + 1]))
+      s->sent_tok[k] = k == s->nsent ? s->ntok : s->sent_tok[k + 1];
+}
+
+/* Make the next token of a word at i: its end, flags and type. */
+TOKEN_PATH int word_tok(qa_state *s, int64_t i, uint32_t c, int len, qa_tok *t) {
+  int64_t ln = c < 0x80 && ascii_word[c] ? simple_word(s, i, t) : 0;
+  int64_t k = s->ntok++;
+  if (ln > 0) return type_of_form(s, k, ln);
+  if (ln == 0) scan_word(s, i, c, len, t);
+  return type_of_word(s, k);
 }
 
 static int tokenize(qa_state *s) {
   const unsigned char *z = s->t->z;
   int64_t n = s->t->n, i = 0;
-  /* news text has about one token per five bytes: reserve that much for
-  ** an article (a huge text grows the array as it goes) */
-  if (kr_grow((void **)&s->tok, &s->captok, (n < (1 << 19) ? n : (1 << 19)) / 5 + 16, sizeof(qa_tok)) != KR_OK) return KR_NOMEM;
-  /* lower-cased word forms: ASCII words keep their length (the others are
-  ** added by assign_types, which grows the buffer when needed) */
-  s->lwcap = n + 64;
-  s->lw = kr_malloc((size_t)s->lwcap);
-  if (!s->lw) return KR_NOMEM;
+  if (tokens_init(s)) return KR_NOMEM;
   while (i < n) {
     int len;
     if (z[i] == ' ' || z[i] == '\n') { i++; continue; }
-    uint32_t c = dec(z, n, i, &len);
-    if (c_space(c)) { i += len; continue; }
-    qa_tok *t = new_tok(s, i);
-    if (!t) return KR_NOMEM;
-    if (c < 0x80 && (ascii_word[c] || c == 'h')) {
+    qa_tok *t;
+    if (ascii_word[z[i]]) {
       /* the common case: a word that starts with an ASCII letter or digit */
-      if (c == 'h' || !simple_word(s, i, t)) scan_word(s, i, c, len, t);
+      if (!(t = new_tok(s, i)) || word_tok(s, i, z[i], 1, t)) return KR_NOMEM;
       i = t->b1;
-      s->ntok++;
       continue;
     }
+    uint32_t c = dec(z, n, i, &len);
+    if (c_space(c)) { i += len; continue; }
+    if (!(t = new_tok(s, i))) return KR_NOMEM;
     uint32_t prev = 0;
     if (i > 0) { int pl; prev = z[i - 1] < 0x80 ? z[i - 1] : dec(z, n, kr_prev_char(z, i), &pl); }
     int nl = 0;
@@ -731,17 +821,15 @@ static int tokenize(qa_state *s) {
       uint32_t after = i + len + nl < n ? dec(z, n, i + len + nl, &l3) : ' ';
       if (!c_alpha(after)) {
         t->b1 = i + len + nl;
-        t->flags = T_WORD | T_LOWER;
-        t->lwn = LW_PENDING;
+        t->flags |= T_WORD | T_LOWER;
+        if (type_of_word(s, s->ntok++)) return KR_NOMEM;
         i = t->b1;
-        s->ntok++;
         continue;
       }
     }
     if (c_alnum(c) || ((c == '@' || c == '#') && c_alnum(next))) {
-      scan_word(s, i, c, len, t);
+      if (word_tok(s, i, c, len, t)) return KR_NOMEM;
       i = t->b1;
-      s->ntok++;
       continue;
     }
     /* quote marks, ",," and "''" included */
@@ -759,52 +847,23 @@ static int tokenize(qa_state *s) {
       if (open_ok && close_ok && c_mark(prev) && !c_space(after)) close_ok = 0;
       t->b1 = i + mlen;
       if (open_ok || close_ok) {
-        t->flags = T_MARK;
+        t->flags |= T_MARK;
         t->mark = (uint8_t)((open_ok ? M_OPEN : 0) | (close_ok ? M_CLOSE : 0) |
                            ((qm & KR_QM_DOUBLE) ? M_DOUBLE : M_SINGLE));
         if (close_ok && is_apos(c) && (prev == 's' || prev == 'x' || prev == 'z')) t->mark |= M_APOS;
       } else {
-        t->flags = T_PUNCT;
+        t->flags |= T_PUNCT;
       }
       i = t->b1;
       s->ntok++;
       continue;
     }
     t->b1 = i + len;
-    t->flags = T_PUNCT;
+    t->flags |= T_PUNCT;
     i = t->b1;
     s->ntok++;
   }
-  return KR_OK;
-}
-
-/* Paragraph and sentence of every token, from kr_segment. */
-static int map_segments(qa_state *s) {
-  kr_segments *g = &s->seg;
-  int64_t np = g->npara, ns = g->nsent;
-  s->npara = np;
-  s->para_tok = kr_malloc((size_t)(np + 1) * sizeof(int64_t));
-  s->para_flag = kr_malloc((size_t)(np + 1));
-  s->sent_tok = kr_malloc((size_t)(ns + 1) * sizeof(int64_t));
-  s->tok_sent = kr_malloc((size_t)(s->ntok + 1) * sizeof(int32_t));
-  if (!s->para_tok || !s->para_flag || !s->sent_tok || !s->tok_sent) return KR_NOMEM;
-  memset(s->para_flag, 0, (size_t)(np + 1));
-  int64_t p = 0, q = 0;
-  for (int64_t k = 0; k <= np; k++) s->para_tok[k] = s->ntok;
-  for (int64_t k = 0; k <= ns; k++) s->sent_tok[k] = s->ntok;
-  for (int64_t i = 0; i < s->ntok; i++) {
-    qa_tok *t = &s->tok[i];
-    while (p < np && t->b0 >= g->para[p].b1) p++;
-    while (q < ns && t->b0 >= g->sent[q].b1) q++;
-    t->para = (int32_t)(p < np ? p : np - 1);
-    if (p < np && s->para_tok[p] == s->ntok) { s->para_tok[p] = i; t->flags |= T_PSTART; }
-    if (q < ns && s->sent_tok[q] == s->ntok) { s->sent_tok[q] = i; t->flags |= T_SSTART; }
-    s->tok_sent[i] = (int32_t)(q < ns ? q : ns - 1);
-  }
-  /* empty paragraphs/sentences (none in practice) start where the next does */
-  for (int64_t k = np - 1; k >= 0; k--) if (s->para_tok[k] > s->para_tok[k + 1]) s->para_tok[k] = s->para_tok[k + 1];
-  for (int64_t k = ns - 1; k >= 0; k--) if (s->sent_tok[k] > s->sent_tok[k + 1]) s->sent_tok[k] = s->sent_tok[k + 1];
-  s->nsent = ns;
+  tokens_done(s);
   return KR_OK;
 }
 
@@ -829,49 +888,72 @@ static int cmp_span(const void *a, const void *b) {
   return x->o < y->o ? -1 : x->o > y->o;
 }
 
+/* The stack of the open marks of a paragraph, with no bound on its depth
+** (a quote of any length holds any number of marks that are never closed):
+** each entry links to the entry below it of the same style, so that a
+** close mark finds its open mark at once and pairing stays linear. */
+typedef struct mark_stack {
+  struct { int64_t tok, below; } *e;
+  int64_t n, cap;
+  int64_t top[2];     /* the topmost entry of each style (single, double), -1 none */
+} mark_stack;
+
+static int style_ix(int mark) { return (mark & M_DOUBLE) != 0; }
+
+static int ms_push(mark_stack *m, const qa_state *s, int64_t k) {
+  if (m->n >= m->cap && kr_grow((void **)&m->e, &m->cap, m->n + 1, sizeof m->e[0])) return KR_NOMEM;
+  int st = style_ix(s->tok[k].mark);
+  m->e[m->n].tok = k;
+  m->e[m->n].below = m->top[st];
+  m->top[st] = m->n++;
+  return KR_OK;
+}
+
+/* Keep the entries below L only. */
+static void ms_cut(mark_stack *m, int64_t L) {
+  for (int st = 0; st < 2; st++)
+    while (m->top[st] >= L) m->top[st] = m->e[m->top[st]].below;
+  m->n = L;
+}
+
 static int pair_marks(qa_state *s) {
-  int64_t st[STACK_MAX];
-  int depth = 0;
-  for (int64_t p = 0; p < s->npara; p++) {
+  mark_stack m = {NULL, 0, 0, {-1, -1}};
+  int rc = KR_OK;
+  for (int64_t p = 0; p < s->npara && rc == KR_OK; p++) {
     int64_t a = s->para_tok[p], b = s->para_tok[p + 1];
-    for (int64_t k = a; k < b; k++) {
+    for (int64_t k = a; k < b && rc == KR_OK; k++) {
       qa_tok *t = &s->tok[k];
       if (!(t->flags & T_MARK) || !t->mark) continue;
-      int style = t->mark & (M_SINGLE | M_DOUBLE);
       if (t->mark & M_CLOSE) {
-        int L = depth - 1;
-        while (L >= 0 && !(s->tok[st[L]].mark & style)) L--;
+        /* the innermost open mark of the same style */
+        int64_t L = m.top[style_ix(t->mark)];
         /* a possessive "Timmermans’ idee" is no close */
         if ((t->mark & M_APOS) && k + 1 < b && (s->tok[k + 1].flags & T_LOWER) && !qa_is_cue(s, k + 1)) L = -1;
-        if (L >= 0 && st[L] != k) {
-          if (add_span(s, st[L], k, k - 1, L)) return KR_NOMEM;
-          depth = L;
+        if (L >= 0) {
+          rc = add_span(s, m.e[L].tok, k, k - 1, L < INT32_MAX ? (int)L : INT32_MAX);
+          ms_cut(&m, L);
           continue;
         }
       }
-      if (t->mark & M_OPEN) {
-        if (depth == STACK_MAX) { memmove(st, st + 1, sizeof(int64_t) * (STACK_MAX - 1)); depth--; }
-        st[depth++] = k;
-      }
+      if (t->mark & M_OPEN) rc = ms_push(&m, s, k);
     }
-    if (depth > 0 && b > a) {
-      /* a quote still open: continued by the next paragraph opening with the
-      ** same style, else ended with this paragraph */
-      int64_t o = st[0];
-      int style = s->tok[o].mark & (M_SINGLE | M_DOUBLE);
-      int64_t nb = p + 1 < s->npara ? s->para_tok[p + 1] : s->ntok;
-      if (nb < s->ntok && nb < s->para_tok[p + 2 <= s->npara ? p + 2 : s->npara] &&
-          (s->tok[nb].flags & T_MARK) && (s->tok[nb].mark & M_OPEN) && (s->tok[nb].mark & style) && o != b - 1) {
-        s->tok[nb].mark = 0;  /* the re-opening mark is consumed */
-        depth = 1;
-        continue;
-      }
-      if (o != b - 1 && add_span(s, o, -1, b - 1, 0)) return KR_NOMEM;
-      depth = 0;
-    } else {
-      depth = 0;
+    if (rc || m.n == 0 || b <= a) { ms_cut(&m, 0); continue; }
+    /* a quote still open: continued by the next paragraph opening with the
+    ** same style, else ended with this paragraph */
+    int64_t o = m.e[0].tok;
+    int style = s->tok[o].mark & (M_SINGLE | M_DOUBLE);
+    int64_t nb = p + 1 < s->npara ? s->para_tok[p + 1] : s->ntok;
+    ms_cut(&m, 1);
+    if (nb < s->ntok && nb < s->para_tok[p + 2 <= s->npara ? p + 2 : s->npara] &&
+        (s->tok[nb].flags & T_MARK) && (s->tok[nb].mark & M_OPEN) && (s->tok[nb].mark & style) && o != b - 1) {
+      s->tok[nb].mark = 0;  /* the re-opening mark is consumed */
+      continue;
     }
+    if (o != b - 1) rc = add_span(s, o, -1, b - 1, 0);
+    ms_cut(&m, 0);
   }
+  kr_free(m.e);
+  if (rc) return rc;
   int sorted = 1;   /* spans are added as they close: in order unless nested */
   for (int64_t x = 1; x < s->nsp && sorted; x++) sorted = cmp_span(&s->sp[x - 1], &s->sp[x]) <= 0;
   if (!sorted) qsort(s->sp, (size_t)s->nsp, sizeof(qa_span), cmp_span);
@@ -1002,8 +1084,8 @@ static int64_t clause_end(const qa_state *s, int64_t i, int64_t pend) {
 /* Find the separable particle of cue row r of token v in (v, lim). */
 static int64_t find_particle(qa_state *s, int64_t v, int64_t lim, int *prow) {
   const kr_lexicon *lx = s->lx_cues;
-  int r = s->tok[v].cue;
-  if (r < 0 || !(s->tok[v].cuecls & CC_SEP)) return -1;
+  int r = qa_ty(s, v)->cue;
+  if (r < 0 || !(qa_ty(s, v)->cuecls & CC_SEP)) return -1;
   const char *k = kr_lexicon_cell(lx, r, 0);
   size_t kn = strlen(k);
   for (; r < lx->nrow && qa_key_is(lx, r, k, kn); r++) {
@@ -1855,7 +1937,8 @@ static void state_free(qa_state *s) {
   kr_free(s->para_tok);
   kr_free(s->para_flag);
   kr_free(s->sent_tok);
-  kr_free(s->tok_sent);
+  kr_free(s->ty);
+  kr_free(s->tyslot);
   kr_free(s->lw);
   kr_segments_free(&s->seg);
   qa_ent_free(s);
@@ -1892,12 +1975,12 @@ int kr_qa_run_cached(const kr_text *t, kr_qa *a, kr_qa_cache *cache) {
   s.lx_given = kr_lexicon_get("given_names");
   s.lx_captions = kr_lexicon_get("captions");
   int rc = KR_OK;
+  /* token offsets are 32-bit (qa_tok); SQLite passes no text this long */
+  if (t->n >= INT32_MAX) { rc = KR_TOOBIG; goto done; }
   if (!s.lx_cues || !s.lx_pron) goto done;
   if ((rc = kr_segment(t, &s.seg)) != KR_OK) goto done;
   if ((rc = tokenize(&s)) != KR_OK) goto done;
   if (s.ntok == 0 || s.seg.npara == 0) goto done;
-  if ((rc = map_segments(&s)) != KR_OK) goto done;
-  if ((rc = assign_types(&s)) != KR_OK) goto done;
   if ((rc = pair_marks(&s)) != KR_OK) goto done;
   if ((rc = classify_paragraphs(&s)) != KR_OK) goto done;
   if ((rc = direct_quotes(&s)) != KR_OK) goto done;

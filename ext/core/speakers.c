@@ -30,16 +30,10 @@ const char *const kr_entity_kind_name[3] = {"person", "organisation", "anonymous
 
 /* ---- token predicates -------------------------------------------------- */
 
-static int is_word(const qa_state *s, int64_t i) { return i >= 0 && i < s->ntok && (s->tok[i].flags & T_WORD); }
 
-static int is_punct(const qa_state *s, int64_t i, char c) {
-  if (i < 0 || i >= s->ntok) return 0;
-  const qa_tok *t = &s->tok[i];
-  return (t->flags & T_PUNCT) && t->b1 - t->b0 == 1 && s->t->z[t->b0] == (unsigned char)c;
-}
-
-/* A capitalised word that can be part of a name. */
-static int name_word(qa_state *s, int64_t i) {
+/* A capitalised word that can be part of a name: 1, or 2 for a
+** capitalised particle that may start one ("Van"), else 0. */
+static int name_word_compute(qa_state *s, int64_t i) {
   if (!is_word(s, i) || (s->tok[i].flags & T_SIG)) return 0;
   if (s->tok[i].flags & T_INITIAL) return 1;
   if (!(s->tok[i].flags & T_CAP)) return 0;
@@ -61,7 +55,16 @@ static int name_word(qa_state *s, int64_t i) {
   return 1;
 }
 
-static int is_particle(qa_state *s, int64_t i) {
+/* name_word_compute(), once per token: it depends only on the token, its
+** neighbours and their lexicon flags, all fixed before any phrase is parsed. */
+static inline int name_word(qa_state *s, int64_t i) {
+  if (i < 0 || i >= s->ntok) return 0;
+  qa_tok *t = &s->tok[i];
+  if (!t->nw) t->nw = (uint8_t)(name_word_compute(s, i) + 1);
+  return t->nw - 1;
+}
+
+static inline int is_particle(qa_state *s, int64_t i) {
   return is_word(s, i) && (qa_lex(s, i) & L_PART) && !(s->tok[i].flags & T_SIG);
 }
 
@@ -83,7 +86,7 @@ int qa_is_role_word(qa_state *s, int64_t i) {
   return is_word(s, i) && (qa_lex(s, i) & L_ROLE) && !(qa_lex(s, i) & (L_FUNC | L_PRON));
 }
 
-static int lower_free(qa_state *s, int64_t i) {
+static inline int lower_free(qa_state *s, int64_t i) {
   /* a lower-case word that may be an adjective or noun in a phrase */
   if (!is_word(s, i) || !(s->tok[i].flags & T_LOWER) || (s->tok[i].flags & T_SIG)) return 0;
   uint32_t lx = qa_lex(s, i);
@@ -228,7 +231,7 @@ static int object_pronoun(qa_state *s, int64_t k) {
   char w[16];
   int n = qa_lower(s, k, w, sizeof w);
   int r = n > 0 ? qa_lookup(s, s->lx_pron, w, (size_t)n) : -1;
-  return r >= 0 && s->tok[k].gender && !strcmp(kr_lexicon_cell(s->lx_pron, r, 3), "obj");
+  return r >= 0 && qa_gender(s, k) && !strcmp(kr_lexicon_cell(s->lx_pron, r, 3), "obj");
 }
 
 /* Do the lower-case words from k on (at most three) lead to a noun for a
@@ -274,7 +277,7 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
     if (!is_word(s, k) || (s->tok[k].flags & T_SIG)) break;
     lx = qa_lex(s, k);
     if (lx & L_HON) {
-      np->hon_gender = s->tok[k].gender;
+      np->hon_gender = qa_gender(s, k);
       k++; end = k; continue;
     }
     if (qa_word_is(s, k, "heer") && np->det >= 0) { np->hon_gender = 'm'; k++; end = k; continue; }
@@ -282,7 +285,7 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
     if (np->n0 < 0 && np->r0 < 0 && title_noun(s, k, lim)) {
       /* "Conrector Annemiek Veldhuis": a noun in the title slot */
       np->r0 = np->head = k;
-      if (s->tok[k].gender && !np->hon_gender) np->hon_gender = s->tok[k].gender;
+      if (qa_gender(s, k) && !np->hon_gender) np->hon_gender = qa_gender(s, k);
       np->r1 = ++k;
       end = k;
       continue;
@@ -293,7 +296,7 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
     }
     if ((qa_is_role_word(s, k) || (lx & (L_ANON | L_ORG))) && np->n0 < 0 && !(s->tok[k].flags & T_ALLCAP) && name_word(s, k) != 1) {
       if (np->r0 < 0) np->r0 = k;
-      if (s->tok[k].gender && !np->hon_gender) np->hon_gender = s->tok[k].gender;
+      if (qa_gender(s, k) && !np->hon_gender) np->hon_gender = qa_gender(s, k);
       np->head = k;
       k++;
       k = van_complement(s, k, lim);
@@ -370,40 +373,40 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
   if (np->b <= np->a) return 0;
   /* bracket: "(VVD)", "(27)", "(Cultuur)" */
   int64_t k2 = end;
-  if (is_punct(s, k2, '(')) {
+  if (tok_is_char(s, k2, '(')) {
     int64_t j = k2 + 1;
-    while (j < lim && j < k2 + 6 && !is_punct(s, j, ')')) j++;
-    if (is_punct(s, j, ')') && j > k2 + 1) { np->br0 = k2 + 1; np->br1 = j; k2 = j + 1; }
+    while (j < lim && j < k2 + 6 && !tok_is_char(s, j, ')')) j++;
+    if (tok_is_char(s, j, ')') && j > k2 + 1) { np->br0 = k2 + 1; np->br1 = j; k2 = j + 1; }
   }
   /* apposition after a name: ", burgemeester van Amsterdam," */
-  if (np->n0 >= 0 && is_punct(s, k2, ',') && k2 + 1 < lim) {
+  if (np->n0 >= 0 && tok_is_char(s, k2, ',') && k2 + 1 < lim) {
     int64_t j = k2 + 1;
     if (qa_is_role_word(s, j) || ((qa_lex(s, j) & L_DET) && !(qa_lex(s, j) & L_PRON)) || (qa_lex(s, j) & (L_AGE | L_NAT))) {
       int64_t m = j;
-      while (m < lim && m < j + 10 && !is_punct(s, m, ',') && !(s->tok[m].flags & (T_MARK)) &&
+      while (m < lim && m < j + 10 && !tok_is_char(s, m, ',') && !(s->tok[m].flags & (T_MARK)) &&
              !((qa_lex(s, m) & (L_CUE)) && !(qa_lex(s, m) & L_ROLE)))
         m++;
-      if (is_punct(s, m, ',') && m > j) { np->ap0 = j; np->ap1 = m; }
+      if (tok_is_char(s, m, ',') && m > j) { np->ap0 = j; np->ap1 = m; }
       else if (qa_is_role_word(s, j)) {
         /* "zegt Karel Smit, directeur van het CBL (...).": a role and its
         ** complement that end the sentence */
         int64_t e2 = van_complement(s, j + 1, lim), f = e2;
-        if (is_punct(s, f, '(')) {   /* an abbreviation in brackets before the end */
-          while (f < lim && f < e2 + 6 && !is_punct(s, f, ')')) f++;
+        if (tok_is_char(s, f, '(')) {   /* an abbreviation in brackets before the end */
+          while (f < lim && f < e2 + 6 && !tok_is_char(s, f, ')')) f++;
           f++;
         }
-        if (f >= lim || is_punct(s, f, '.') || is_punct(s, f, '!') || is_punct(s, f, '?')) {
+        if (f >= lim || tok_is_char(s, f, '.') || tok_is_char(s, f, '!') || tok_is_char(s, f, '?')) {
           np->ap0 = j; np->ap1 = e2;
         }
       }
     }
   } else if (name_ap && np->n0 < 0 && np->r0 >= 0 && np->det >= 0 && np->head >= 0 && qa_is_role_word(s, np->head) &&
-             !(qa_lex(s, np->head) & (L_ORG | L_ANON)) && is_punct(s, k2, ',') && k2 + 2 < lim) {
+             !(qa_lex(s, np->head) & (L_ORG | L_ANON)) && tok_is_char(s, k2, ',') && k2 + 2 < lim) {
     /* "De weduwe van het slachtoffer, Hilde Peeters, ...": the role's name
     ** in apposition, between commas */
     qa_np nm;
     if (np_forward(s, k2 + 1, lim, &nm, 0) && nm.n0 >= 0 && nm.r0 < 0 && nm.det < 0 && nm.pron < 0 &&
-        nm.br0 < 0 && nm.ap0 < 0 && is_punct(s, nm.b, ',') && !(qa_lex(s, nm.n1 - 1) & (L_ORG | L_PARTY | L_PLACE))) {
+        nm.br0 < 0 && nm.ap0 < 0 && tok_is_char(s, nm.b, ',') && !(qa_lex(s, nm.n1 - 1) & (L_ORG | L_PARTY | L_PLACE))) {
       np->n0 = nm.n0; np->n1 = nm.n1;
       np->ap0 = k2 + 1; np->ap1 = nm.b;
       if (nm.hon_gender) np->hon_gender = nm.hon_gender;
@@ -483,20 +486,120 @@ typedef struct went {
 
 typedef struct mention { int64_t pos; int ent; } mention;
 
+/* An index of the recent entities by a string (surname key, acronym or
+** description): hash buckets of chains of nodes. Only the entities of the
+** last NAME_LOOKBACK are ever asked for, so a look-up unlinks the older
+** nodes it meets and a rehash drops them all: the index holds about
+** NAME_LOOKBACK nodes however long the text, and a look-up costs the few
+** entities that share its bucket instead of a scan of the whole window. */
+typedef struct ix_node { int32_t ent, next; uint32_t h; } ix_node;
+
+typedef struct ent_ix {
+  int32_t *head;             /* nbucket chain heads, -1 = empty */
+  int64_t nbucket;           /* a power of two, or 0 before the first insert */
+  ix_node *node;
+  int64_t nnode, capnode;    /* nodes made; unlinked ones go to the free list */
+  int32_t free;              /* first free node, -1 none */
+  int64_t used;              /* nodes in chains */
+} ent_ix;
+
 struct qa_ent_priv {
   went *e;
   int64_t ne, cape;
   mention *m;
   int64_t nm, capm;
+  ent_ix by_key, by_acro, by_desc;
 };
+
+static void ix_free(ent_ix *x) {
+  kr_free(x->head);
+  kr_free(x->node);
+}
 
 void qa_ent_free(qa_state *s) {
   if (!s->ep) return;
   kr_free(s->ep->e);
   kr_free(s->ep->m);
+  ix_free(&s->ep->by_key);
+  ix_free(&s->ep->by_acro);
+  ix_free(&s->ep->by_desc);
   kr_free(s->ep);
   s->ep = NULL;
 }
+
+/* Rebuild x with nb buckets, without the nodes of entities before lo. */
+static int ix_rehash(ent_ix *x, int64_t nb, int64_t lo) {
+  int32_t *head = kr_malloc((size_t)nb * sizeof(int32_t));
+  if (!head) return KR_NOMEM;
+  memset(head, 0xff, (size_t)nb * sizeof(int32_t));
+  for (int64_t b = 0; b < x->nbucket; b++) {
+    for (int32_t k = x->head[b], next; k >= 0; k = next) {
+      next = x->node[k].next;
+      if (x->node[k].ent < lo) { x->node[k].next = x->free; x->free = k; x->used--; continue; }
+      int64_t nbk = x->node[k].h & (uint32_t)(nb - 1);
+      x->node[k].next = head[nbk];
+      head[nbk] = k;
+    }
+  }
+  kr_free(x->head);
+  x->head = head;
+  x->nbucket = nb;
+  return KR_OK;
+}
+
+/* Add entity ent under hash h (lo: the oldest entity still asked for). */
+static int ix_add(ent_ix *x, uint32_t h, int64_t ent, int64_t lo) {
+  if (x->used >= x->nbucket) {
+    /* drop the old nodes; double the buckets while the rest is crowded */
+    int64_t nb = x->nbucket ? x->nbucket : 16;
+    if (ix_rehash(x, nb, lo)) return KR_NOMEM;
+    if (x->used >= nb / 2 && ix_rehash(x, nb * 2, lo)) return KR_NOMEM;
+  }
+  int32_t k = x->free;
+  if (k >= 0) x->free = x->node[k].next;
+  else {
+    if (x->nnode >= x->capnode && kr_grow((void **)&x->node, &x->capnode, x->nnode + 1, sizeof(ix_node))) return KR_NOMEM;
+    k = (int32_t)x->nnode++;
+  }
+  int64_t b = h & (uint32_t)(x->nbucket - 1);
+  x->node[k].ent = (int32_t)ent;
+  x->node[k].h = h;
+  x->node[k].next = x->head[b];
+  x->head[b] = k;
+  x->used++;
+  return KR_OK;
+}
+
+/* The first node of the chain of hash h, unlinking the nodes of entities
+** before lo on the way; ix_next() goes on. Returns -1 at the end. */
+static int32_t ix_skip(ent_ix *x, int32_t *link, int64_t lo) {
+  int32_t k;
+  while ((k = *link) >= 0 && x->node[k].ent < lo) {
+    *link = x->node[k].next;
+    x->node[k].next = x->free;
+    x->free = k;
+    x->used--;
+  }
+  return k;
+}
+static int32_t ix_first(ent_ix *x, uint32_t h, int64_t lo) {
+  return x->nbucket ? ix_skip(x, &x->head[h & (uint32_t)(x->nbucket - 1)], lo) : -1;
+}
+static int32_t ix_next(ent_ix *x, int32_t k, int64_t lo) { return ix_skip(x, &x->node[k].next, lo); }
+
+/* The hash of a description: its bytes with ASCII letters lower-cased, so
+** that descriptions equal under strncasecmp() hash alike. */
+static uint32_t desc_hash(const char *z, int64_t n) {
+  uint32_t h = 2166136261u;
+  for (int64_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)z[i];
+    if (c >= 'A' && c <= 'Z') c += 32;
+    h = (h ^ c) * 16777619u;
+  }
+  return h;
+}
+
+static uint32_t str_hash(const char *z) { return kr_lexicon_hash(z, strlen(z)); }
 
 static void lower_tok(const qa_state *s, int64_t i, char *buf, int cap) {
   int n = qa_lower(s, i, buf, cap);
@@ -669,19 +772,40 @@ static void acronym(qa_state *s, int64_t n0, int64_t n1, char *out) {
 ** linear in time. */
 #define NAME_LOOKBACK 1024
 
+static int64_t name_lo(const qa_ent_priv *p) { return p->ne - NAME_LOOKBACK < 0 ? 0 : p->ne - NAME_LOOKBACK; }
+
+/* The most recent of the last NAME_LOOKBACK entities that is named with
+** the surname key `key` and no other given name, or (allcap_single: the
+** name is one acronym) whose initials spell it; -1 when none. */
 static int find_named(qa_state *s, const char *key, const char *given, int allcap_single) {
   qa_ent_priv *p = s->ep;
-  int64_t lo = p->ne - NAME_LOOKBACK < 0 ? 0 : p->ne - NAME_LOOKBACK;
-  for (int64_t x = p->ne - 1; x >= lo; x--) {
-    went *e = &p->e[x];
-    if (!e->named) continue;
-    if (!strcmp(e->key, key)) {
-      if (given[0] && e->given[0] && strcmp(given, e->given)) continue;
-      return (int)x;
-    }
-    if (allcap_single && e->acro[0] && !strcmp(e->acro, key)) return (int)x;
+  int64_t lo = name_lo(p), best = -1;
+  uint32_t h = str_hash(key);
+  for (int32_t k = ix_first(&p->by_key, h, lo); k >= 0; k = ix_next(&p->by_key, k, lo)) {
+    int64_t x = p->by_key.node[k].ent;
+    const went *e = &p->e[x];
+    if (x > best && !strcmp(e->key, key) && !(given[0] && e->given[0] && strcmp(given, e->given))) best = x;
   }
-  return -1;
+  if (!allcap_single) return (int)best;
+  /* an entity with this very key and another given name is no match by
+  ** its initials either */
+  for (int32_t k = ix_first(&p->by_acro, h, lo); k >= 0; k = ix_next(&p->by_acro, k, lo)) {
+    int64_t x = p->by_acro.node[k].ent;
+    const went *e = &p->e[x];
+    if (x > best && e->acro[0] && !strcmp(e->acro, key) && strcmp(e->key, key)) best = x;
+  }
+  return (int)best;
+}
+
+/* Set the acronym of named entity id from its name tokens [n0, n1) and
+** index it. */
+static void set_acronym(qa_state *s, int id, int64_t n0, int64_t n1) {
+  went *e = &s->ep->e[id];
+  char old[16];
+  memcpy(old, e->acro, sizeof old);
+  acronym(s, n0, n1, e->acro);
+  if (e->acro[0] && strcmp(old, e->acro) && ix_add(&s->ep->by_acro, str_hash(e->acro), id, name_lo(s->ep)))
+    s->rc = KR_NOMEM;
 }
 
 /* The most recent entity before the current mention that matches. */
@@ -717,7 +841,7 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
   if (np->pron >= 0) {
     char w[16];
     lower_tok(s, np->pron, w, sizeof w);
-    int g = s->tok[np->pron].gender;
+    int g = qa_gender(s, np->pron);
     int any = !strcmp(w, "die") || !strcmp(w, "deze");
     id = recent(s, any ? -1 : KR_EK_PERSON, any ? 0 : g, 0);
     if (id < 0 && g == 'f') id = recent(s, -1, 0, 1);  /* plural "ze" */
@@ -751,13 +875,14 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
       e->n0 = nn0; e->n1 = np->n1; e->ntoks = np->n1 - nn0;
       strcpy(e->key, key);
       strcpy(e->given, given);
-      acronym(s, np->n0, np->n1, e->acro);
+      if (ix_add(&p->by_key, str_hash(key), id, name_lo(p))) { s->rc = KR_NOMEM; return -1; }
+      set_acronym(s, id, np->n0, np->n1);
     }
     went *e = &p->e[id];
     if (np->n1 - nn0 > e->ntoks) {
       e->n0 = nn0; e->n1 = np->n1; e->ntoks = np->n1 - nn0;
       if (given[0]) strcpy(e->given, given);
-      acronym(s, np->n0, np->n1, e->acro);
+      set_acronym(s, id, np->n0, np->n1);
     }
     /* kind */
     uint32_t lastlx = qa_lex(s, np->n1 - 1);
@@ -777,7 +902,7 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
     if (e->kind == KR_EK_PERSON) {
       if (np->hon_gender) e->gnoun = np->hon_gender;
       int64_t g0 = e->n0;
-      if ((qa_lex(s, g0) & L_GIVEN) && s->tok[g0].gender && e->ntoks >= 2) e->ggiven = s->tok[g0].gender;
+      if ((qa_lex(s, g0) & L_GIVEN) && qa_gender(s, g0) && e->ntoks >= 2) e->ggiven = qa_gender(s, g0);
     }
     if (np->r0 >= 0 && np->head >= 0) lower_tok(s, np->head, e->rolehead, 48);
     else if (np->ap0 >= 0 && !e->rolehead[0]) {
@@ -813,9 +938,11 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
   if (desc.off < 0) return -1;
   const char *dz = s->out->arena + desc.off;
   /* the same description before (within the same bound as names) */
-  for (int64_t x = p->ne - 1; x >= 0 && x >= p->ne - NAME_LOOKBACK; x--) {
-    went *e = &p->e[x];
-    if (!e->named && e->desc.off >= 0 && e->desc.n == desc.n && !strncasecmp(s->out->arena + e->desc.off, dz, (size_t)desc.n)) { id = (int)x; break; }
+  uint32_t dh = desc_hash(dz, desc.n);
+  for (int32_t k = ix_first(&p->by_desc, dh, name_lo(p)); k >= 0; k = ix_next(&p->by_desc, k, name_lo(p))) {
+    int64_t x = p->by_desc.node[k].ent;
+    const went *e = &p->e[x];
+    if (x > id && e->desc.n == desc.n && !strncasecmp(s->out->arena + e->desc.off, dz, (size_t)desc.n)) id = (int)x;
   }
   if (id < 0 && definite) {
     /* an anaphor: an entity with this role or head noun */
@@ -827,14 +954,14 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
     }
     if (id < 0 && qa_is_role_word(s, h) && !(qa_lex(s, h) & (L_ORG | L_ANON)) && quoted) {
       int64_t para = s->tok[h].para;
-      int r = recent(s, KR_EK_PERSON, s->tok[h].gender, 0);
+      int r = recent(s, KR_EK_PERSON, qa_gender(s, h), 0);
       /* "zei de 58-jarige trainer": a role with an age re-describes the
       ** person just named, whatever role the article gave before */
       int aged = 0;
       for (int64_t k = np->a; k < h; k++) aged |= (qa_lex(s, k) & L_AGE) != 0;
       if (r >= 0 && p->e[r].named && p->e[r].para == para && (p->e[r].role.off < 0 || !p->e[r].role_named || aged)) id = r;
       if (id < 0) {
-        r = recent(s, KR_EK_PERSON, s->tok[h].gender, 1);
+        r = recent(s, KR_EK_PERSON, qa_gender(s, h), 1);
         if (r >= 0 && p->e[r].named && p->e[r].role.off < 0 && p->e[r].para >= para - 1) id = r;
       }
     }
@@ -845,7 +972,7 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
         e->role = np_role(s, np, &pt);
         if (!e->rolehead[0]) strcpy(e->rolehead, head);
       }
-      if (s->tok[h].gender && !e->gnoun) e->gnoun = s->tok[h].gender;
+      if (qa_gender(s, h) && !e->gnoun) e->gnoun = qa_gender(s, h);
       return id;
     }
   }
@@ -854,6 +981,7 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
     if (id < 0) { s->rc = KR_NOMEM; return -1; }
     went *e = &p->e[id];
     e->desc = desc;
+    if (ix_add(&p->by_desc, dh, id, name_lo(p))) { s->rc = KR_NOMEM; return -1; }
     uint32_t hl = qa_lex(s, h);
     e->kind = (hl & L_ORG) ? KR_EK_ORG : KR_EK_ANON;
     strcpy(e->rolehead, head);
@@ -869,7 +997,7 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
       int r = qa_lookup(s, s->lx_anon, head, strlen(head));
       if (r >= 0 && !strcmp(kr_lexicon_cell(s->lx_anon, r, 1), "role")) e->role = tok_text(s, h, h + 1, 1);
     }
-    if (s->tok[h].gender && e->kind == KR_EK_ANON) e->gnoun = s->tok[h].gender;
+    if (qa_gender(s, h) && e->kind == KR_EK_ANON) e->gnoun = qa_gender(s, h);
     e->human = e->kind == KR_EK_ANON && !(hl & (L_ANON | L_ORG));
     e->org = np_org(s, np, -1);
   }
@@ -960,7 +1088,7 @@ static int narrative_names(qa_state *s, event **ev, int64_t *nev, int64_t *cap, 
     if (!(t->flags & T_CAP) || !(t->flags & T_WORD) || (t->flags & T_SIG) || in_direct_tok(s, k)) continue;
     if (s->para_flag[t->para] & P_BYLINE) continue;   /* the author is no source */
     /* the credit of a photo caption ("Foto ANP / Bart Maat") names no one in the story */
-    if ((s->para_flag[t->para] & P_CAPTION) && s->tok_sent[k] == s->tok_sent[s->para_tok[t->para + 1] - 1]) continue;
+    if ((s->para_flag[t->para] & P_CAPTION) && qa_sent_of(s, k) == qa_sent_of(s, s->para_tok[t->para + 1] - 1)) continue;
     /* start at the role, age or article before the name: "de 84-jarige X" */
     int64_t a = k, pa = s->para_tok[t->para];
     while (a > pa && a > k - 4 && is_word(s, a - 1) && !(s->tok[a - 1].flags & T_CAP) &&
@@ -1196,7 +1324,7 @@ static int turn_taking(const qa_state *s, const qa_q *q, int64_t last, int64_t p
 static int is_answer(const qa_state *s, const qa_q *q) {
   if (q->kind != KR_QK_DIRECT || q->para < 1) return 0;
   int64_t a = s->para_tok[q->para], pa = s->para_tok[q->para - 1];
-  if (a <= pa || !is_punct(s, a - 1, '?')) return 0;
+  if (a <= pa || !tok_is_char(s, a - 1, '?')) return 0;
   return (s->tok[a].flags & T_MARK) && s->tok[a].b1 == q->b0;
 }
 
@@ -1207,10 +1335,10 @@ static int subject_before_quote(const qa_state *s, const qa_q *q) {
   const qa_ent_priv *p = s->ep;
   int64_t o = tok_at(s, q->b0) - 1;
   if (o < 1 || p->nm == 0 || !(s->tok[o].flags & T_MARK)) return -1;
-  int64_t sent = s->tok_sent[o];
+  int64_t sent = qa_sent_of(s, o);
   if (s->sent_tok[sent] != o || sent == 0) return -1;
   int64_t pos = p->m[p->nm - 1].pos, ps = sent - 1;
-  if (s->tok_sent[pos] != ps || pos > s->sent_tok[ps] + 1 || s->tok[pos].para != q->para) return -1;
+  if (qa_sent_of(s, pos) != ps || pos > s->sent_tok[ps] + 1 || s->tok[pos].para != q->para) return -1;
   const went *e = &p->e[p->m[p->nm - 1].ent];
   return e->named && e->kind == KR_EK_PERSON ? p->m[p->nm - 1].ent : -1;
 }
@@ -1220,6 +1348,7 @@ int qa_resolve(qa_state *s) {
   if (!s->ep) return KR_NOMEM;
   memset(s->ep, 0, sizeof *s->ep);
   qa_ent_priv *p = s->ep;
+  p->by_key.free = p->by_acro.free = p->by_desc.free = -1;
   event *ev = NULL;
   qa_np *nps = NULL;
   int64_t nev = 0, cap = 0, capnp = 0;
