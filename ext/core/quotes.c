@@ -425,7 +425,9 @@ static uint32_t lex_compute(qa_state *s, qa_type *y) {
         y->gender = c[0] == 'm' ? 'm' : c[0] == 'f' ? 'f' : 0;
       }
       if (n <= 6 && (kr_lexicon_find_h(s->lx_part, w, (size_t)n, h) >= 0)) f |= L_PART;
-      if (w[n - 1] == 'e' && (kr_lexicon_find_h(s->lx_nat, w, (size_t)n, h) >= 0)) f |= L_NAT;  /* all end in -e */
+      /* every adjective there ends in -e, -s or -sch ("Vlaamse", "Vlaams", "Belgisch") */
+      if ((w[n - 1] == 'e' || w[n - 1] == 's' || w[n - 1] == 'h') &&
+          kr_lexicon_find_h(s->lx_nat, w, (size_t)n, h) >= 0) f |= L_NAT;
       if ((kr_lexicon_find_h(s->lx_anon, w, (size_t)n, h) >= 0)) f |= L_ANON;
       if (s->lx_org && (r = kr_lexicon_find_h(s->lx_org, w, (size_t)n, h)) >= 0) {
         const char *c = kr_lexicon_cell(s->lx_org, r, 1);

@@ -39,6 +39,13 @@ static int name_word_compute(qa_state *s, int64_t i) {
   if (!(s->tok[i].flags & T_CAP)) return 0;
   if (s->tok[i].flags & T_ALLCAP) return 1;   /* "OM", "VS", "NOS" */
   uint32_t lx = qa_lex(s, i);
+  /* a given name that is also a function word ("An", "Ben", "Wil") right
+  ** before a capitalised surname: "bioloog An Verstraeten" */
+  if ((lx & L_FUNC) && (lx & L_GIVEN) && !(lx & (L_PRON | L_CUE | L_HON | L_NAT | L_PART)) &&
+      is_word(s, i + 1) && (s->tok[i + 1].flags & T_CAP) &&
+      !(s->tok[i + 1].flags & (T_SSTART | T_ALLCAP | T_SIG)) &&
+      !(qa_lex(s, i + 1) & (L_FUNC | L_PRON | L_CUE | L_ROLE | L_HON | L_NAT | L_PLACE | L_ORG)))
+    return 1;
   if (lx & (L_FUNC | L_PRON | L_CUE | L_HON | L_NAT)) return (lx & L_PART) && !(lx & L_DET) ? 2 : 0;
   /* "Economen van ING", "Ingewijden": a word for an unnamed group is no name */
   if ((lx & L_ANON) && !(lx & L_GIVEN)) return 0;
@@ -112,6 +119,15 @@ static int surname_func(qa_state *s, int64_t k) {
   return (qa_lex(s, k) & (L_FUNC | L_PRON)) && !(qa_lex(s, k) & (L_CUE | L_PART));
 }
 
+/* Are the words [i, e) (at most three) all given names of the lexicon? */
+static int given_run(qa_state *s, int64_t i, int64_t e) {
+  if (e - i > 3) return 0;
+  for (int64_t k = i; k < e; k++) {
+    if (!(qa_lex(s, k) & L_GIVEN) || (s->tok[k].flags & T_ALLCAP)) return 0;
+  }
+  return 1;
+}
+
 static int64_t name_run(qa_state *s, int64_t i, int64_t lim) {
   int64_t k = i, end = i;
   while (k < lim && k < i + 8) {
@@ -124,9 +140,10 @@ static int64_t name_run(qa_state *s, int64_t i, int64_t lim) {
       while (j < lim && j < k + 3 && is_particle(s, j) && name_word(s, j) != 1) j++;
       if (j < lim && (name_word(s, j) == 1 || (j > k && (surname_role(s, j) || surname_func(s, j)))) &&
           (end > i || (s->tok[k].flags & T_CAP))) {
-        /* inside a name only after a single given name or initials */
+        /* inside a name only after a single given name, initials, or a
+        ** run of given names ("Harm Jan de Boer", "Anne Marie van Dijk") */
         if (end > i) {
-          int ok = end - i == 1 || (s->tok[end - 1].flags & T_INITIAL);
+          int ok = end - i == 1 || (s->tok[end - 1].flags & T_INITIAL) || given_run(s, i, end);
           if (s->lx_given && !(qa_lex(s, i) & L_GIVEN) && !(s->tok[i].flags & T_INITIAL)) ok = 0;
           if (is_particle(s, i)) ok = 1;   /* "Von der Leyen" */
           if (s->tok[j].flags & T_ALLCAP) ok = 0;
@@ -192,7 +209,15 @@ static int64_t van_complement_d(qa_state *s, int64_t k, int64_t lim, int depth) 
   if (j <= st) return k;
   if (lowered && j == st + 1) {
     if (depth < 2 && qa_word_is(s, j, "van")) return van_complement_d(s, j, lim, depth + 1);
-    if (qa_is_role_word(s, st) && j < lim && name_word(s, j) == 1) {
+    /* the name a role noun titles ("van burgemeester Goossens"), or the
+    ** proper name of a body ("van de gemeente Zwolle", "van zwemvereniging
+    ** De Oosterschelde"): either way it belongs to the complement, not to
+    ** the head of the phrase. But a fixed title without an article names
+    ** the person after it ("officier van justitie Rob Kramer"): a name
+    ** that starts with a given name stays with the head there. */
+    int titled = qa_is_role_word(s, st);
+    if (j < lim && (name_word(s, j) == 1 || det_particle_start(s, j)) &&
+        (titled || det || !(qa_lex(s, j) & L_GIVEN))) {
       int64_t e = name_run(s, j, lim);
       if (e > j) return e;
     }
