@@ -931,6 +931,14 @@ static int pair_marks(qa_state *s) {
         int64_t L = m.top[style_ix(t->mark)];
         /* a possessive "Timmermans’ idee" is no close */
         if ((t->mark & M_APOS) && k + 1 < b && (s->tok[k + 1].flags & T_LOWER) && !qa_is_cue(s, k + 1)) L = -1;
+        /* a close of the other style where nothing of its own style is
+        ** open ("‘Wij wisten van niets”, zegt ze"): it closes the innermost
+        ** open mark when it can only be a close and ends the words before
+        ** it (a comma or the end of the paragraph follows, or a sentence
+        ** end precedes) */
+        if (L < 0 && m.n > 0 && !(t->mark & (M_OPEN | M_APOS)) && m.e[m.n - 1].tok != k &&
+            (k + 1 >= b || tok_is_char(s, k + 1, ',') || tok_is_final(s, k - 1)))
+          L = m.n - 1;
         if (L >= 0) {
           rc = add_span(s, m.e[L].tok, k, k - 1, L < INT32_MAX ? (int)L : INT32_MAX);
           ms_cut(&m, L);

@@ -31,14 +31,21 @@ const char *const kr_entity_kind_name[3] = {"person", "organisation", "anonymous
 /* ---- token predicates -------------------------------------------------- */
 
 
+/* A role written in capitals ("CEO", "CFO"), not an organisation's acronym. */
+static int allcap_role(qa_state *s, int64_t i) {
+  uint32_t lx = qa_lex(s, i);
+  return (s->tok[i].flags & T_ALLCAP) && (lx & L_ROLE) && !(lx & (L_ORG | L_PARTY | L_PLACE | L_FUNC));
+}
+
 /* A capitalised word that can be part of a name: 1, or 2 for a
 ** capitalised particle that may start one ("Van"), else 0. */
 static int name_word_compute(qa_state *s, int64_t i) {
   if (!is_word(s, i) || (s->tok[i].flags & T_SIG)) return 0;
   if (s->tok[i].flags & T_INITIAL) return 1;
   if (!(s->tok[i].flags & T_CAP)) return 0;
-  if (s->tok[i].flags & T_ALLCAP) return 1;   /* "OM", "VS", "NOS" */
   uint32_t lx = qa_lex(s, i);
+  /* "OM", "VS", "NOS"; but "CEO", "CFO" are roles ("CEO Maarten Oldenkamp") */
+  if (s->tok[i].flags & T_ALLCAP) return !allcap_role(s, i);
   /* a given name that is also a function word ("An", "Ben", "Wil") right
   ** before a capitalised surname: "bioloog An Verstraeten" */
   if ((lx & L_FUNC) && (lx & L_GIVEN) && !(lx & (L_PRON | L_CUE | L_HON | L_NAT | L_PART)) &&
@@ -319,7 +326,8 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
       /* "de 49-jarige Kortrijkse": an origin adjective used as a noun */
       k++; end = k; continue;
     }
-    if ((qa_is_role_word(s, k) || (lx & (L_ANON | L_ORG))) && np->n0 < 0 && !(s->tok[k].flags & T_ALLCAP) && name_word(s, k) != 1) {
+    if ((qa_is_role_word(s, k) || (lx & (L_ANON | L_ORG))) && np->n0 < 0 &&
+        (!(s->tok[k].flags & T_ALLCAP) || allcap_role(s, k)) && name_word(s, k) != 1) {
       if (np->r0 < 0) np->r0 = k;
       if (qa_gender(s, k) && !np->hon_gender) np->hon_gender = qa_gender(s, k);
       np->head = k;
