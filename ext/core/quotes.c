@@ -1579,6 +1579,40 @@ static int64_t sent_body_end(const qa_state *s, int64_t a, int64_t b) {
 }
 
 
+/* "Hij geeft toe dat X, maar zegt dat Y": a second reporting verb joined
+** to the first by "maar" or "en" shares its subject and reports a clause
+** of its own. Looks in the content [from, e) of the verb v for ", maar|en
+** VERB ... dat" with VERB in the number of v;
+** returns where the first content ends (e when there is no second verb)
+** and sets *v2, *part2 (its particle, or -1) and *c2 (its "dat"). */
+static int plural_form(const qa_state *s, int64_t v) {
+  const unsigned char *z = s->t->z;
+  int64_t b0 = s->tok[v].b0, b1 = s->tok[v].b1;
+  return b1 - b0 >= 3 && z[b1 - 2] == 'e' && z[b1 - 1] == 'n';
+}
+
+static int64_t coordinated_report(qa_state *s, int64_t v, int64_t from, int64_t e, int64_t *v2, int64_t *part2, int64_t *c2) {
+  for (int64_t j = from; j + 2 < e; j++) {
+    int64_t k = j;
+    if (tok_is_char(s, k, ',')) k++;
+    if (!qa_word_is(s, k, "maar") && !qa_word_is(s, k, "en")) continue;
+    if (in_direct(s, k) || in_direct(s, j)) continue;
+    int64_t part = -1;
+    int r = verb_cue(s, k + 1, e, &part, 1);
+    /* a verb in another number has another subject ("zegt dat de boeren
+    ** boos zijn en eisen dat ...") */
+    if (r < 0 || plural_form(s, k + 1) != plural_form(s, v)) continue;
+    for (int64_t d = (part > k + 1 ? part : k + 1) + 1; d < e && d <= k + 8; d++) {
+      if (tok_is_char(s, d, ',') || tok_is_final(s, d)) break;
+      if (qa_word_is(s, d, "dat")) {
+        *v2 = k + 1; *part2 = part; *c2 = d;
+        return j;
+      }
+    }
+  }
+  return e;
+}
+
 static int add_reported(qa_state *s, int64_t ta, int64_t tb, int64_t ma, int64_t mb,
                         int64_t aux, int64_t v, int64_t pa, int64_t pb, double conf, qa_q **out) {
   while (ta < tb && (tok_is_char(s, ta, ',') || tok_is_char(s, ta, ':'))) ta++;
@@ -1821,7 +1855,12 @@ static int verb_clause(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) 
   if (comp >= 0 && demonstrative_dat(s, comp, e)) return KR_OK;
   if (comp >= 0) {
     *done = 1;
-    return add_reported(s, comp + 1, e, np.a, np.b, aux, v, part, part >= 0 ? part + 1 : -1, think ? 0.7 : 0.8, NULL);
+    int64_t c2 = -1, v2 = -1, part2 = -1;
+    int64_t e1 = coordinated_report(s, v, comp + 1, e, &v2, &part2, &c2);
+    int rc = add_reported(s, comp + 1, e1, np.a, np.b, aux, v, part, part >= 0 ? part + 1 : -1, think ? 0.7 : 0.8, NULL);
+    if (rc == KR_OK && c2 >= 0)
+      rc = add_reported(s, c2 + 1, e, np.a, np.b, -1, v2, part2, part2 >= 0 ? part2 + 1 : -1, 0.7, NULL);
+    return rc;
   }
   if (mark >= 0) {
     *done = 1;

@@ -883,6 +883,16 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
     }
     return id;
   }
+  /* "De Boer wil dat ...", "aldus De Koning": a capitalised role noun
+  ** after the particle "De" is the surname of a person the article has
+  ** named ("Harm Jan de Boer"), not "the farmer" or "the king" */
+  if (np->n0 < 0 && np->det >= 0 && np->r0 == np->det + 1 && np->r1 == np->r0 + 1 &&
+      (s->tok[np->r0].flags & T_CAP) && !(s->tok[np->r0].flags & T_ALLCAP) && is_particle(s, np->det)) {
+    char key[48];
+    lower_tok(s, np->r0, key, sizeof key);
+    int named = find_named(s, key, "", 0);
+    if (named >= 0 && p->e[named].kind == KR_EK_PERSON) return named;
+  }
   int64_t party = -1;
   if (np->n0 >= 0) {
     char key[48], given[32];
