@@ -1100,6 +1100,28 @@ static int64_t tok_at(const qa_state *s, int64_t b) {
   return lo;
 }
 
+/* "Floor Veldhuis noemt de komst van Solberg ‘een sensatie’. ‘…’, zegt
+** ze.": a pronoun at a quote in the sentence right after another quote of
+** the same paragraph stands for that quote's source when it fits, rather
+** than for a name mentioned inside that sentence. id is the entity the
+** pronoun resolved to; returns the one to use. */
+static int previous_source(qa_state *s, const qa_np *np, int id, const qa_q *prev, const qa_q *q) {
+  int ent = prev->entity;
+  if (ent < 0 || ent == id || prev->para != q->para || prev->b1 > q->b0) return id;
+  went *e = &s->ep->e[ent];
+  if (!(e->kind == KR_EK_PERSON || e->human)) return id;
+  int g = s->tok[np->pron].gender, eg = ent_gender(e);
+  if (!g || (eg && g != eg)) return id;
+  /* at most the one sentence end that closes the previous quote's sentence,
+  ** not counting those inside marks */
+  int nfinal = 0;
+  for (int64_t k = tok_at(s, prev->b1); k < np->a && k < s->ntok; k++) {
+    if (s->tok[k].span >= 0) continue;
+    if (is_punct(s, k, '.') || is_punct(s, k, '!') || is_punct(s, k, '?')) nfinal++;
+  }
+  return nfinal <= 1 ? ent : id;
+}
+
 static int64_t find_q_by_b0(const qa_state *s, int64_t b0) {
   int64_t lo = 0, hi = s->nqq;
   while (lo < hi) {
@@ -1412,6 +1434,7 @@ int qa_resolve(qa_state *s) {
   if (sort_events(&ev, nnames, nev, &cap)) { kr_free(ev); kr_free(nps); return KR_NOMEM; }
   int64_t last_direct = -1, prev_direct = -1;   /* the last two direct quotes */
   int64_t last_answer = -1;                      /* the last interview answer */
+  int64_t last_src = -1;                         /* the last quote with its own source */
   for (int64_t i = 0; i < nev && s->rc == KR_OK; i++) {
     event *e = &ev[i];
     qa_np np;
@@ -1442,7 +1465,9 @@ int qa_resolve(qa_state *s) {
           else if (np.n1 < q->mb) np.n1 = q->mb;
         }
         id = np.a >= 0 ? resolve_np(s, &np, 1) : -1;
+        if (np.pron >= 0 && last_src >= 0) id = previous_source(s, &np, id, &s->qq[last_src], q);
         q->entity = id;
+        if (id >= 0 && q->kind != KR_QK_EMBED && !q->nested) last_src = e->q;
         if (id >= 0) p->e[id].spoke = 1;
         if (q->kind != KR_QK_EMBED && !q->nested) push_turn(s, e->q, &last_direct, &prev_direct);
       }
