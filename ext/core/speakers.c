@@ -755,6 +755,21 @@ static kr_str np_role(qa_state *s, const qa_np *np, int64_t *party_tok) {
     x.n += 1 + s->tok[np->br1 - 1].b1 - s->tok[np->br0].b0;
     return x;
   }
+  /* "Minister Sigrid Kaag van Financiën", "Voorzitter Von der Leyen van de
+  ** Europese Commissie": a van-complement after the name belongs to the
+  ** role before it */
+  if (np->r0 >= 0 && a == np->r0 && np->n0 >= b && np->v0 > np->n0 && np->v1 > np->v0) {
+    kr_str x = tok_text(s, a, b, lc);
+    if (x.off < 0) return x;
+    int64_t c0 = s->tok[np->v0].b0, c1 = s->tok[np->v1 - 1].b1;
+    s->out->narena--;
+    int64_t o2 = qa_arena_add(s->out, " ", 1);
+    s->out->narena--;
+    int64_t o3 = qa_arena_add(s->out, (const char *)z + c0, c1 - c0);
+    if (o2 < 0 || o3 < 0) { s->rc = KR_NOMEM; x.off = -1; return x; }
+    x.n += 1 + c1 - c0;
+    return x;
+  }
   return tok_text(s, a, b, lc);
 }
 
@@ -1030,7 +1045,8 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
     strcpy(e->rolehead, head);
     if (qa_is_role_word(s, h) && !(hl & L_ORG) && !is_demonym(s, h)) {
       /* the head noun with a portfolio ("minister van Defensie"), without
-      ** the body it speaks for ("woordvoerder van de gemeente") */
+      ** the body it speaks for ("woordvoerder van de gemeente"): an unnamed
+      ** source's role is its head noun (GUIDELINES: "een bakker") */
       int64_t r1 = np->r1 > h ? np->r1 : h + 1;
       if (r1 > h + 2 && qa_word_is(s, h + 1, "van") && (qa_lex(s, h + 2) & L_DET)) r1 = h + 1;
       e->role = tok_text(s, h, r1, 1);
