@@ -1023,6 +1023,12 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
         if (r >= 0 && p->e[r].named && p->e[r].role.off < 0 && p->e[r].para >= para - 1) id = r;
       }
     }
+    /* "De 58-jarige vreest dat ...": an age used as a noun re-describes the
+    ** person named just before (in this paragraph or the one before) */
+    if (id < 0 && (qa_lex(s, h) & L_AGE) && !qa_is_role_word(s, h)) {
+      int r = recent(s, KR_EK_PERSON, 0, 0);
+      if (r >= 0 && p->e[r].named && p->e[r].para >= s->tok[h].para - 1) id = r;
+    }
     if (id >= 0) {
       went *e = &p->e[id];
       if (e->role.off < 0 && qa_is_role_word(s, h)) {
