@@ -347,6 +347,16 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
       end = k;
       continue;
     }
+    /* "wethouder Mobiliteit Ayşe Demirtaş": a capitalised portfolio right
+    ** after the role, before a given name and a surname, is the role's */
+    if (np->n0 < 0 && np->r0 >= 0 && np->r1 == k && k + 2 < lim && name_word(s, k) == 1 &&
+        !(s->tok[k].flags & (T_ALLCAP | T_INITIAL)) && !(qa_lex(s, k) & (L_GIVEN | L_PART | L_PARTY | L_ORG | L_PLACE)) &&
+        (qa_lex(s, k + 1) & L_GIVEN) && name_word(s, k + 1) == 1 &&
+        (name_word(s, k + 2) == 1 || is_particle(s, k + 2))) {
+      np->r1 = ++k;
+      end = k;
+      continue;
+    }
     if (np->n0 < 0 && (name_word(s, k) || is_particle(s, k))) {
       int64_t e = name_run(s, k, lim);
       if (e > k) {
