@@ -143,6 +143,19 @@ static int role_word(const qa_state *s, const char *w, int n, int *g) {
   return 0;
 }
 
+/* Is the lower-case w[0..n) a closed compound whose last part (4+ bytes,
+** after 3+ bytes) is a body's noun marked "head" in organisations.tsv
+** ("zorgorganisatie", "zwemvereniging", "hockeyclub")? */
+static int org_compound(const qa_state *s, const char *w, int n) {
+  if (!s->lx_org || n < 7) return 0;
+  for (int k = 3; k + 4 <= n; k++) {
+    if (((unsigned char)w[k] & 0xC0) == 0x80) continue;
+    int r = qa_lookup(s, s->lx_org, w + k, (size_t)(n - k));
+    if (r >= 0 && !strcmp(kr_lexicon_cell(s->lx_org, r, 3), "head")) return 1;
+  }
+  return 0;
+}
+
 /* A capitalised word is a role when it is one ("Kamerlid") or when it is a
 ** closed compound whose head of 6 or more bytes is one ("Eurocommissaris",
 ** "Garagehouder"): shorter heads ("-man") are too often part of surnames. */
@@ -435,6 +448,8 @@ static uint32_t lex_compute(qa_state *s, qa_type *y) {
         else if (!strcmp(c, "generic")) f |= L_ORG;
         else if (strcmp(c, "english")) f |= L_PARTY;
         if (!strcmp(kr_lexicon_cell(s->lx_org, r, 2), "of")) f |= L_OFHEAD;
+      } else if ((t->flags & T_LOWER) && org_compound(s, w, n)) {
+        f |= L_ORG;
       }
       if (!(f & (L_FUNC | L_PRON)) && ((t->flags & T_LOWER) || memchr(w, '-', (size_t)n) ? role_word(s, w, n, &g)
                                                                                 : cap_role_word(s, w, n, &g))) { f |= L_ROLE; if (!y->gender) y->gender = (int8_t)g; }
@@ -1870,6 +1885,9 @@ static int verb_clause(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) 
       return add_reported(s, mark, end + 1, np.a, np.b, aux, v, part, part >= 0 ? part + 1 : -1, 0.8, NULL);
     }
     int64_t start = subj_end > v ? subj_end : v + 1;
+    /* "laat in een reactie weten de schade 'nauwlettend te volgen'": the
+    ** content starts after the particle of a separable cue */
+    if (part > start && part < mark) start = part + 1;
     int64_t end = e;
     if (title_after_noun(s, mark)) return KR_OK;
     /* "waarschuwt voor een 'loon-prijsspiraal'": a noun object in marks */
@@ -1905,18 +1923,20 @@ static int verb_clause(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) 
   int inf = !strcmp(kr_lexicon_cell(s->lx_cues, r, 4), "inf");
   /* "vroeg de rechter om hem vrij te spreken", "beloofde voor de zomer
   ** met een plan te komen": "te" and an infinitive (-n) in the same
-  ** clause; the span starts after "om" when there is one */
+  ** clause; the span starts after "om" when there is one. After the
+  ** particle of a separable cue, "te" may stand further away when it ends
+  ** the clause ("stelde voor de kortingen vanaf 2028 te laten vervallen") */
   int64_t om = -1;
   for (int64_t j = st; j < e && j < st + WIN; j++) {
     if (tok_is_char(s, j, ',') || in_direct(s, j) || (s->tok[j].flags & T_MARK)) break;
     if (qa_word_is(s, j, "om") && om < 0) {
-      if (!inf) break;   /* "stelde voor om ... te": no request or promise */
+      if (!inf) break;   /* "schreef aan haar zus om ... te": no request or promise */
       om = j;
       continue;
     }
     if ((qa_lex(s, j) & L_CONJ) || qa_word_is(s, j, "dat")) break;
     if (qa_word_is(s, j, "te") && j + 1 < e && (s->tok[j + 1].flags & T_LOWER) &&
-        s->t->z[s->tok[j + 1].b1 - 1] == 'n' && (om >= 0 || j - st <= 3 || part < 0)) {
+        s->t->z[s->tok[j + 1].b1 - 1] == 'n' && (om >= 0 || j - st <= 3 || part < 0 || j + 3 >= e)) {
       if (om >= 0) st = om + 1;
       *done = 1;
       return add_reported(s, st, e, np.a, np.b, aux, v, part, part >= 0 ? part + 1 : -1, 0.6, NULL);

@@ -281,6 +281,14 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
 
 int qa_np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np) { return np_forward(s, i, lim, np, 1); }
 
+/* Does the phrase go on after an adjective of nationality at k-1 (a noun,
+** a name or another adjective follows at k)? */
+static int nat_continues(qa_state *s, int64_t k, int64_t lim) {
+  if (k >= lim || !is_word(s, k)) return 0;
+  uint32_t lx = qa_lex(s, k);
+  return qa_is_role_word(s, k) || (lx & (L_NAT | L_AGE | L_ANON | L_ORG)) || lower_free(s, k) || name_word(s, k);
+}
+
 /* np_forward(): name_ap allows a name in apposition after an unnamed role
 ** ("De officier van justitie, mr. Ans de Wit, sprak"); the name itself is
 ** parsed without, so the look-ahead is one level deep. */
@@ -313,7 +321,18 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
       k++; end = k; continue;
     }
     if (qa_word_is(s, k, "heer") && np->det >= 0) { np->hon_gender = 'm'; k++; end = k; continue; }
-    if ((lx & (L_NAT | L_AGE)) && np->n0 < 0) { k++; end = k; if (lx & L_AGE) np->head = k - 1; continue; }
+    if ((lx & (L_NAT | L_AGE)) && np->n0 < 0) {
+      k++; end = k;
+      if (lx & L_AGE) np->head = k - 1;
+      /* "de Japanse", "de Vlaamse": an adjective of nationality used as a
+      ** noun names a woman (a man is "de Japanner") */
+      else if (np->det >= 0 && np->r0 < 0 && np->head < 0 && !nat_continues(s, k, lim)) {
+        np->head = k - 1;
+        const unsigned char *z = s->t->z;
+        if (s->tok[k - 1].b1 - s->tok[k - 1].b0 > 3 && z[s->tok[k - 1].b1 - 1] == 'e' && !np->hon_gender) np->hon_gender = 'f';
+      }
+      continue;
+    }
     if (np->n0 < 0 && np->r0 < 0 && title_noun(s, k, lim)) {
       /* "Conrector Annemiek Veldhuis": a noun in the title slot */
       np->r0 = np->head = k;
@@ -497,7 +516,7 @@ int qa_np_backward(qa_state *s, int64_t j, int64_t lim, qa_np *np) {
 
 int qa_np_plausible(qa_state *s, const qa_np *np, int weak_ok) {
   if (np->pron >= 0 || np->n0 >= 0 || np->r0 >= 0) return 1;
-  if (np->head >= 0 && (qa_lex(s, np->head) & (L_ANON | L_ORG | L_ROLE | L_AGE))) return 1;
+  if (np->head >= 0 && (qa_lex(s, np->head) & (L_ANON | L_ORG | L_ROLE | L_AGE | L_NAT))) return 1;
   if (np->head >= 0 && weak_ok && np->det >= 0) return 1;
   return 0;
 }
@@ -1035,8 +1054,8 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
     }
     /* "De 58-jarige vreest dat ...": an age used as a noun re-describes the
     ** person named just before (in this paragraph or the one before) */
-    if (id < 0 && (qa_lex(s, h) & L_AGE) && !qa_is_role_word(s, h)) {
-      int r = recent(s, KR_EK_PERSON, 0, 0);
+    if (id < 0 && (qa_lex(s, h) & (L_AGE | L_NAT)) && !qa_is_role_word(s, h)) {
+      int r = recent(s, KR_EK_PERSON, (qa_lex(s, h) & L_NAT) ? np->hon_gender : 0, 0);
       if (r >= 0 && p->e[r].named && p->e[r].para >= s->tok[h].para - 1) id = r;
     }
     if (id >= 0) {
