@@ -1718,6 +1718,9 @@ static int backward(qa_state *s, int64_t sent, int64_t a, int64_t e, int *done) 
   for (int64_t j = v + 1; j < e; j++) if (qa_word_is(s, j, "dat") || qa_word_is(s, j, "of")) return KR_OK;
   qa_np np;
   int64_t f = (aux >= 0 ? aux : v) + 1;
+  /* "Dat bevestigt ook de vakbond", "Dit laatste bevestigde eerder al het
+  ** ACV": adverbs between the verb and its subject */
+  while (f < e && f < v + 4 && (qa_lex(s, f) & L_ADV) && !(qa_lex(s, f) & (L_DET | L_PRON))) f++;
   if (!qa_np_forward(s, f, e, &np) || !subject_ok(s, &np, 0)) return KR_OK;
   if (sent == 0) return KR_OK;
   int64_t ps = sent - 1;
