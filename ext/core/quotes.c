@@ -1640,7 +1640,10 @@ static int add_reported(qa_state *s, int64_t ta, int64_t tb, int64_t ma, int64_t
     int32_t x = s->tok[k].span;
     if (x >= 0 && s->sp[x].o < ta) {
       enclosed = 1;
-      if (s->sp[x].c >= 0 && s->sp[x].c < tb) tb = s->sp[x].c;
+      if (s->sp[x].c >= 0 && s->sp[x].c < tb) {
+        tb = s->sp[x].c;
+        while (tb > ta && tok_is_final(s, tb - 1)) tb--;   /* without its full stop */
+      }
     }
   }
   /* ... and it is a quote of its own only when its source differs from the

@@ -1021,6 +1021,12 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
     if (named >= 0 && p->e[named].kind == KR_EK_PERSON) return named;
   }
   int definite = np->det < 0 || !qa_word_is(s, np->det, "een");
+  /* "mijn ploegleider", "onze coach": someone of the speaker's, a new
+  ** source, never the person named before */
+  if (np->det >= 0 && (qa_word_is(s, np->det, "mijn") || qa_word_is(s, np->det, "onze") ||
+                       qa_word_is(s, np->det, "ons") || qa_word_is(s, np->det, "jouw") ||
+                       qa_word_is(s, np->det, "uw") || qa_word_is(s, np->det, "m'n")))
+    definite = 0;
   kr_str desc = tok_text(s, np->a, np->b, 1);
   if (desc.off < 0) return -1;
   const char *dz = s->out->arena + desc.off;
