@@ -2079,6 +2079,8 @@ int kr_qa_run_cached(const kr_text *t, kr_qa *a, kr_qa_cache *cache) {
   if ((rc = dash_quotes(&s)) != KR_OK) goto done;
   if ((rc = reported_speech(&s)) != KR_OK) goto done;
   if ((rc = continuations(&s)) != KR_OK) goto done;
+  /* again, inside the quotes that only continuations made direct */
+  if ((rc = nested_quotes(&s)) != KR_OK) goto done;
   /* inherit indexes refer to positions in qq: resolve split-quote links
   ** to stable keys before sorting */
   for (int64_t i = 0; i < s.nqq; i++) if (s.qq[i].inherit >= 0) s.qq[i].inherit = -100 - s.qq[s.qq[i].inherit].b0;

@@ -1157,6 +1157,35 @@ static int64_t tok_at(const qa_state *s, int64_t b) {
   return lo;
 }
 
+/* A quote nested in a direct quote, attributed to a pronoun ("Mijn moeder
+** zat op de tribune. Zij zei: 'Vandaag is jouw dag.'"): inside the outer
+** quote a third person is not its speaker, who says "ik". The pronoun
+** stands for the last person the outer quote itself names before it, by
+** name or as "mijn moeder", "onze trainer", of the pronoun's gender.
+** Fills *out and returns 1 when there is one. */
+static int inside_antecedent(qa_state *s, const qa_np *pron, qa_np *out) {
+  int32_t x = s->tok[pron->pron].span;
+  if (x < 0) return 0;
+  int g = s->tok[pron->pron].gender;
+  int found = 0;
+  int64_t lim = pron->pron;
+  for (int64_t k = s->sp[x].o + 1; k < lim; k++) {
+    if (!is_word(s, k) || (qa_lex(s, k) & L_PRON && !(qa_lex(s, k) & L_DET))) continue;
+    qa_np np;
+    if (!qa_np_forward(s, k, lim, &np)) continue;
+    int possessive = np.det >= 0 && np.head >= 0 && qa_is_role_word(s, np.head) &&
+                     (qa_word_is(s, np.det, "mijn") || qa_word_is(s, np.det, "onze") || qa_word_is(s, np.det, "m'n"));
+    if (np.n0 < 0 && !possessive) continue;
+    if (np.n0 >= 0 && !(qa_lex(s, np.n0) & L_GIVEN) && !possessive && np.r0 < 0) { k = np.b - 1; continue; }
+    int ng = np.hon_gender ? np.hon_gender : np.n0 >= 0 ? s->tok[np.n0].gender : s->tok[np.head].gender;
+    if (g && ng && g != ng) { k = np.b - 1; continue; }
+    *out = np;
+    found = 1;
+    k = np.b - 1;
+  }
+  return found;
+}
+
 /* "Floor Veldhuis noemt de komst van Solberg ‘een sensatie’. ‘…’, zegt
 ** ze.": a pronoun at a quote in the sentence right after another quote of
 ** the same paragraph stands for that quote's source when it fits, rather
@@ -1521,8 +1550,10 @@ int qa_resolve(qa_state *s) {
           if (np.n0 < 0) { np.n0 = q->ma; np.n1 = q->mb; np.a = q->ma; np.b = q->mb; }
           else if (np.n1 < q->mb) np.n1 = q->mb;
         }
-        id = np.a >= 0 ? resolve_np(s, &np, 1) : -1;
-        if (np.pron >= 0 && last_src >= 0) id = previous_source(s, &np, id, &s->qq[last_src], q);
+        qa_np inner;
+        if (q->nested && np.pron >= 0 && inside_antecedent(s, &np, &inner)) id = resolve_np(s, &inner, 1);
+        else id = np.a >= 0 ? resolve_np(s, &np, 1) : -1;
+        if (np.pron >= 0 && last_src >= 0 && !q->nested) id = previous_source(s, &np, id, &s->qq[last_src], q);
         q->entity = id;
         if (id >= 0 && q->kind != KR_QK_EMBED && !q->nested) last_src = e->q;
         if (id >= 0) p->e[id].spoke = 1;
