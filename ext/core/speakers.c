@@ -359,6 +359,12 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
         int64_t st = j;
         while (j < lim && j < st + 3 && (name_word(s, j) == 1 || lower_free(s, j))) j++;
         if (j > st) k = j;
+      } else if (np->det >= 0 && qa_word_is(s, np->det, "een") && k + 1 < lim &&
+                 (qa_word_is(s, k, "uit") || qa_word_is(s, k, "bij")) && name_word(s, k + 1) == 1) {
+        /* "een directeur uit Herent", "een medewerker bij Heijmans": an
+        ** unnamed person described by where they are from or work */
+        int64_t e2 = name_run(s, k + 1, lim);
+        if (e2 > k + 1) k = e2;
       }
       /* "minister van Buitenlandse Zaken Vladimir Makei": the last name
       ** units of a long capitalised portfolio are the name */
@@ -1090,6 +1096,7 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
       ** source's role is its head noun (GUIDELINES: "een bakker") */
       int64_t r1 = np->r1 > h ? np->r1 : h + 1;
       if (r1 > h + 2 && qa_word_is(s, h + 1, "van") && (qa_lex(s, h + 2) & L_DET)) r1 = h + 1;
+      if (r1 > h + 1 && (qa_word_is(s, h + 1, "uit") || qa_word_is(s, h + 1, "bij"))) r1 = h + 1;
       e->role = tok_text(s, h, r1, 1);
       e->role_named = 1;
     } else if (hl & L_ANON) {
