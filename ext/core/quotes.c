@@ -124,11 +124,9 @@ static int role_word(const qa_state *s, const char *w, int n, int *g) {
   if (r >= 0) { const char *c = kr_lexicon_cell(lx, r, 1); *g = c[0] == 'f' ? 'f' : c[0] == 'm' ? 'm' : 0; return 1; }
   const char *h = NULL;
   for (int k = n - 1; k > 0; k--) if (w[k] == '-') { h = w + k + 1; break; }
-  if (h) {
-    r = qa_lookup(s, lx, h, (size_t)(w + n - h));
-    if (r >= 0) { const char *c = kr_lexicon_cell(lx, r, 1); *g = c[0] == 'f' ? 'f' : c[0] == 'm' ? 'm' : 0; return 1; }
-    return 0;
-  }
+  /* after a hyphen, the last part as a word of its own ("Navo-topman",
+  ** "oud-mijnwerker": a closed compound itself) */
+  if (h) return h < w + n && role_word(s, h, (int)(w + n - h), g);
   /* a closed compound: a suffix of 4+ bytes after a prefix of 3+ bytes */
   for (int k = 3; k + 4 <= n; k++) {
     if (((unsigned char)w[k] & 0xC0) == 0x80) continue;
@@ -1336,7 +1334,10 @@ static int attr_before(qa_state *s, qa_span *sp, qa_q *q, int allow_first) {
   /* a bare "X: '...'" */
   int64_t a = cs;
   while (a < k && (qa_lex(s, a) & (L_CONJ | L_ADV)) && !(qa_lex(s, a) & L_DET)) a++;
-  if (qa_np_forward(s, a, k, &np) && np.b >= k - 0 && subject_ok(s, &np, allow_first)) {
+  /* the phrase reaches the colon, a bracket after it included ("Jozef
+  ** Ramaekers (78): ‘…’") */
+  if (qa_np_forward(s, a, k, &np) && (np.b >= k || (np.br1 >= 0 && np.br1 + 1 >= k)) &&
+      subject_ok(s, &np, allow_first)) {
     q->ma = np.a; q->mb = np.b; q->colon = 1;
     return 1;
   }

@@ -208,6 +208,11 @@ static int64_t van_complement_d(qa_state *s, int64_t k, int64_t lim, int depth) 
   int64_t st = j;
   int lowered = 0;   /* "officier van justitie Marieke Verhoeven": a lower-case noun ends it */
   while (j < lim && j < st + 4) {
+    /* "minister van Onderwijs Sofie Van den Eynde": a given name followed
+    ** by a surname ends a capitalised portfolio; the person starts there */
+    if (!lowered && j > st && (qa_lex(s, j) & L_GIVEN) && !(s->tok[j].flags & T_ALLCAP) && j + 1 < lim &&
+        (name_word(s, j + 1) == 1 || is_particle(s, j + 1) || det_particle_start(s, j + 1)))
+      break;
     if (!lowered && (name_word(s, j) == 1 || (s->tok[j].flags & T_ALLCAP))) { j++; continue; }
     if (j == st && (lower_free(s, j) || qa_is_role_word(s, j)) && (det || (s->tok[j].flags & T_LOWER))) { lowered = (s->tok[j].flags & T_LOWER) != 0; j++; continue; }
     if (j > st && !lowered && (qa_lex(s, j) & L_PART) && name_word(s, j + 1) == 1) { j++; continue; }
@@ -577,6 +582,7 @@ struct qa_ent_priv {
   mention *m;
   int64_t nm, capm;
   ent_ix by_key, by_acro, by_desc;
+  int64_t skip0, skip1;      /* recent() ignores mentions at tokens [skip0, skip1) */
 };
 
 static void ix_free(ent_ix *x) {
@@ -897,6 +903,7 @@ static int recent(qa_state *s, int want_kind, int gender, int need_quote) {
   int64_t lo = p->nm - LOOKBACK < 0 ? 0 : p->nm - LOOKBACK;
   for (int64_t m = p->nm - 1; m >= lo; m--) {
     went *e = &p->e[p->m[m].ent];
+    if (p->m[m].pos >= p->skip0 && p->m[m].pos < p->skip1) continue;
     if (want_kind == KR_EK_PERSON && !(e->kind == KR_EK_PERSON || e->human)) continue;
     if (want_kind >= 0 && want_kind != KR_EK_PERSON && e->kind != want_kind) continue;
     if (need_quote && !e->spoke) continue;
@@ -1173,7 +1180,7 @@ static int64_t tok_at(const qa_state *s, int64_t b) {
 static int inside_antecedent(qa_state *s, const qa_np *pron, qa_np *out) {
   int32_t x = s->tok[pron->pron].span;
   if (x < 0) return 0;
-  int g = s->tok[pron->pron].gender;
+  int g = (qa_lex(s, pron->pron), qa_gender(s, pron->pron));
   int found = 0;
   int64_t lim = pron->pron;
   for (int64_t k = s->sp[x].o + 1; k < lim; k++) {
@@ -1184,7 +1191,8 @@ static int inside_antecedent(qa_state *s, const qa_np *pron, qa_np *out) {
                      (qa_word_is(s, np.det, "mijn") || qa_word_is(s, np.det, "onze") || qa_word_is(s, np.det, "m'n"));
     if (np.n0 < 0 && !possessive) continue;
     if (np.n0 >= 0 && !(qa_lex(s, np.n0) & L_GIVEN) && !possessive && np.r0 < 0) { k = np.b - 1; continue; }
-    int ng = np.hon_gender ? np.hon_gender : np.n0 >= 0 ? s->tok[np.n0].gender : s->tok[np.head].gender;
+    int64_t gt = np.n0 >= 0 ? np.n0 : np.head;
+    int ng = np.hon_gender ? np.hon_gender : (qa_lex(s, gt), qa_gender(s, gt));
     if (g && ng && g != ng) { k = np.b - 1; continue; }
     *out = np;
     found = 1;
@@ -1203,14 +1211,14 @@ static int previous_source(qa_state *s, const qa_np *np, int id, const qa_q *pre
   if (ent < 0 || ent == id || prev->para != q->para || prev->b1 > q->b0) return id;
   went *e = &s->ep->e[ent];
   if (!(e->kind == KR_EK_PERSON || e->human)) return id;
-  int g = s->tok[np->pron].gender, eg = ent_gender(e);
+  int g = (qa_lex(s, np->pron), qa_gender(s, np->pron)), eg = ent_gender(e);
   if (!g || (eg && g != eg)) return id;
   /* at most the one sentence end that closes the previous quote's sentence,
   ** not counting those inside marks */
   int nfinal = 0;
   for (int64_t k = tok_at(s, prev->b1); k < np->a && k < s->ntok; k++) {
     if (s->tok[k].span >= 0) continue;
-    if (is_punct(s, k, '.') || is_punct(s, k, '!') || is_punct(s, k, '?')) nfinal++;
+    if (tok_is_final(s, k)) nfinal++;
   }
   return nfinal <= 1 ? ent : id;
 }
@@ -1558,8 +1566,15 @@ int qa_resolve(qa_state *s) {
           else if (np.n1 < q->mb) np.n1 = q->mb;
         }
         qa_np inner;
+        /* "‘Tante Jeanne zei altijd: …’, vertelt ze": a pronoun after a
+        ** quote does not stand for a person named inside that quote */
+        if (np.pron >= 0 && !q->nested && q->kind == KR_QK_DIRECT && np.a >= tok_at(s, q->b1)) {
+          p->skip0 = tok_at(s, q->b0);
+          p->skip1 = tok_at(s, q->b1);
+        }
         if (q->nested && np.pron >= 0 && inside_antecedent(s, &np, &inner)) id = resolve_np(s, &inner, 1);
         else id = np.a >= 0 ? resolve_np(s, &np, 1) : -1;
+        p->skip0 = p->skip1 = -1;
         if (np.pron >= 0 && last_src >= 0 && !q->nested) id = previous_source(s, &np, id, &s->qq[last_src], q);
         q->entity = id;
         if (id >= 0 && q->kind != KR_QK_EMBED && !q->nested) last_src = e->q;
