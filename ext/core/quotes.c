@@ -1713,7 +1713,9 @@ static int backward(qa_state *s, int64_t sent, int64_t a, int64_t e, int *done) 
   int r = verb_cue(s, k, e, &part, 0);
   if (r >= 0) v = k;
   else if (qa_lex(s, k) & L_AUX) {
-    for (int64_t j = k + 1; j < e && j < k + 7; j++) {
+    /* the participle after the whole source phrase ("Dat heeft Vlaams
+    ** minister Sofie Van den Eynde woensdag bekendgemaakt") */
+    for (int64_t j = k + 1; j < e && j < k + 12; j++) {
       int64_t pp = -1;
       if (cue_row(s, j, CC_PART) >= 0 || (verb_cue(s, j, e, &pp, 0) >= 0 && pp >= 0)) { aux = k; v = j; if (pp >= 0 && j < e) part = pp; break; }
     }
