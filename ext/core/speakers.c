@@ -923,6 +923,22 @@ static void add_alias(went *e, const qa_state *s, int64_t b0, int64_t b1) {
   if (e->nalias < MAX_ALIAS) { e->alias[e->nalias][0] = b0; e->alias[e->nalias][1] = b1; e->nalias++; }
 }
 
+/* Is token k a body's noun that stays in the name before a place
+** ("gemeente Venlo")? */
+static int place_body(qa_state *s, int64_t k) {
+  char w[48];
+  int n = qa_lower(s, k, w, sizeof w);
+  int r = n > 0 ? qa_lookup(s, s->lx_org, w, (size_t)n) : -1;
+  return r >= 0 && !strcmp(kr_lexicon_cell(s->lx_org, r, 4), "keep");
+}
+
+/* Does role head noun rh end in the head noun h of an anaphor ("vakbond"
+** for "de bond", "hoofdtrainer" for "de trainer")? */
+static int head_matches(const char *rh, const char *h) {
+  size_t a = strlen(rh), b = strlen(h);
+  return b > 0 && a >= b && (a == b || b >= 4) && !strcmp(rh + a - b, h);
+}
+
 /* Resolve a phrase to an entity (creating one when needed); returns the
 ** entity or -1. quoted: the phrase is the source of a quote. */
 static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
@@ -954,12 +970,14 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
   if (np->n0 >= 0) {
     char key[48], given[32];
     name_key(s, np->n0, np->n1, key, given);
-    /* "de gemeente Venlo", "provincie Utrecht": a generic body noun right
-    ** before a place name is part of the organisation's name (but
-    ** "vakbond FNV" is FNV: an acronym or a known organisation is the name) */
+    /* "de gemeente Venlo", "provincie Utrecht": the noun of a body bound to
+    ** a place is part of its name before a place name (but "vakbond FNV" is
+    ** FNV and "onderzoeksbureau Ipsos" is Ipsos: organisations.tsv, column
+    ** name) */
     int64_t nn0 = np->n0;
     if (np->r0 >= 0 && np->r1 == np->n0 && np->r0 + 1 == np->n0 && (qa_lex(s, np->r0) & L_ORG) &&
-        !(qa_lex(s, np->n0) & (L_GIVEN | L_PARTY | L_ORG)) && !(s->tok[np->n0].flags & T_ALLCAP) && np->n1 - np->n0 == 1)
+        !(qa_lex(s, np->n0) & (L_GIVEN | L_PARTY | L_ORG)) && !(s->tok[np->n0].flags & T_ALLCAP) && np->n1 - np->n0 == 1 &&
+        place_body(s, np->r0))
       nn0 = np->r0;
     int single_cap = np->n1 - np->n0 == 1 && (s->tok[np->n0].flags & T_ALLCAP);
     id = find_named(s, key, given, single_cap);
@@ -1012,8 +1030,11 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
       while (a < np->ap1 && (qa_lex(s, a) & (L_DET | L_NAT | L_AGE)) && !qa_is_role_word(s, a)) a++;
       if (a < np->ap1 && qa_is_role_word(s, a)) lower_tok(s, a, e->rolehead, 48);
     }
-    if (nn0 < np->n0) {
-      np_role(s, np, &party);   /* the body noun is in the name, not a role */
+    if (nn0 < np->n0 || (np->r0 >= 0 && (qa_lex(s, np->r0) & L_ORG) && !qa_is_role_word(s, np->r0))) {
+      /* the body noun is in the name, or names the kind of body
+      ** ("onderzoeksbureau Ipsos"): no role */
+      np_role(s, np, &party);
+      if (nn0 == np->n0 && !e->rolehead[0]) lower_tok(s, np->r0, e->rolehead, 48);
     } else if (!e->role_named) {
       kr_str r = np_role(s, np, &party);
       if (r.off >= 0) { e->role = r; e->role_named = 1; }
@@ -1055,7 +1076,7 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
     int64_t lo = p->nm - LOOKBACK < 0 ? 0 : p->nm - LOOKBACK;
     for (int64_t m = p->nm - 1; m >= lo && id < 0; m--) {
       went *e = &p->e[p->m[m].ent];
-      if (e->rolehead[0] && !strcmp(e->rolehead, head)) id = p->m[m].ent;
+      if (e->rolehead[0] && head_matches(e->rolehead, head)) id = p->m[m].ent;
       else if (e->named && e->kind == KR_EK_ORG && !strcmp(e->key, head)) id = p->m[m].ent;
     }
     if (id < 0 && qa_is_role_word(s, h) && !(qa_lex(s, h) & (L_ORG | L_ANON)) && quoted) {
@@ -1557,9 +1578,13 @@ int qa_resolve(qa_state *s) {
         char key[48], given[32];
         name_key(s, np.n0, np.n1, key, given);
         int known = find_named(s, key, given, np.n1 - np.n0 == 1 && (s->tok[np.n0].flags & T_ALLCAP)) >= 0;
-        if (!known && !person_evidence(s, &np)) continue;
+        /* "Vakbond FNV is boos. De bond eist ...": a body named after its
+        ** noun is remembered for a later "de bond" */
+        int body = np.r0 >= 0 && np.r0 + 1 == np.n0 && (qa_lex(s, np.r0) & L_ORG) && !(qa_lex(s, np.n0) & L_GIVEN);
+        if (!known && !body && !person_evidence(s, &np)) continue;
         id = resolve_np(s, &np, 0);
-        if (id >= 0 && !known) p->e[id].kind = KR_EK_PERSON, p->e[id].person_ev = 1;
+        if (id >= 0 && !known && !body) p->e[id].kind = KR_EK_PERSON, p->e[id].person_ev = 1;
+        if (id >= 0 && !known && body) p->e[id].kind = KR_EK_ORG;
       } else {
         if (q->kind == KR_QK_EMBED) {
           if (np.n0 < 0) { np.n0 = q->ma; np.n1 = q->mb; np.a = q->ma; np.b = q->mb; }
