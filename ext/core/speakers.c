@@ -1106,6 +1106,7 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
         if (!e->rolehead[0]) strcpy(e->rolehead, head);
       }
       if (qa_gender(s, h) && !e->gnoun) e->gnoun = qa_gender(s, h);
+      if ((qa_lex(s, h) & L_NAT) && np->hon_gender && !e->gnoun) e->gnoun = np->hon_gender;   /* "de Japanse" */
       return id;
     }
   }
@@ -1303,6 +1304,10 @@ static int person_evidence(qa_state *s, const qa_np *np) {
   if (np->head >= 0 && (qa_lex(s, np->head) & L_AGE)) return 1;
   if (qa_lex(s, np->n0) & L_GIVEN) return 1;
   if ((s->tok[np->n0].flags & T_INITIAL) || (s->tok[np->n1 - 1].flags & T_INITIAL)) return 1;
+  /* "de Japanse Mei Tanaka": a nationality before a name of two words */
+  if (np->n1 - np->n0 >= 2 && np->n0 > 0 && (qa_lex(s, np->n0 - 1) & L_NAT) &&
+      !(qa_lex(s, np->n1 - 1) & (L_ORG | L_PLACE | L_PARTY)))
+    return 1;
   if (np->n1 - np->n0 >= 2 && !s->lx_given && np->det < 0 && !(qa_lex(s, np->n1 - 1) & (L_ORG | L_PLACE | L_PARTY))) {
     int64_t b = np->a - 1;
     if (b >= 0 && (qa_lex(s, b) & L_PREP)) return 0;
