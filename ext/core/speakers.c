@@ -583,6 +583,7 @@ struct qa_ent_priv {
   int64_t nm, capm;
   ent_ix by_key, by_acro, by_desc;
   int64_t skip0, skip1;      /* recent() ignores mentions at tokens [skip0, skip1) */
+  int skip_marked;           /* ... and those inside quote marks */
 };
 
 static void ix_free(ent_ix *x) {
@@ -904,6 +905,7 @@ static int recent(qa_state *s, int want_kind, int gender, int need_quote) {
   for (int64_t m = p->nm - 1; m >= lo; m--) {
     went *e = &p->e[p->m[m].ent];
     if (p->m[m].pos >= p->skip0 && p->m[m].pos < p->skip1) continue;
+    if (p->skip_marked && p->m[m].pos < s->ntok && s->tok[p->m[m].pos].span >= 0) continue;
     if (want_kind == KR_EK_PERSON && !(e->kind == KR_EK_PERSON || e->human)) continue;
     if (want_kind >= 0 && want_kind != KR_EK_PERSON && e->kind != want_kind) continue;
     if (need_quote && !e->spoke) continue;
@@ -921,6 +923,11 @@ static void add_alias(went *e, const qa_state *s, int64_t b0, int64_t b1) {
     if (l0 == b1 - b0 && !memcmp(s->t->z + e->alias[k][0], s->t->z + b0, (size_t)l0)) return;
   }
   if (e->nalias < MAX_ALIAS) { e->alias[e->nalias][0] = b0; e->alias[e->nalias][1] = b1; e->nalias++; }
+}
+
+/* Is token k inside quote marks? */
+static int in_marks(const qa_state *s, int64_t k) {
+  return k >= 0 && k < s->ntok && s->tok[k].span >= 0;
 }
 
 /* Is token k a body's noun that stays in the name before a place
@@ -949,7 +956,15 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
     lower_tok(s, np->pron, w, sizeof w);
     int g = qa_gender(s, np->pron);
     int any = !strcmp(w, "die") || !strcmp(w, "deze");
-    id = recent(s, any ? -1 : KR_EK_PERSON, any ? 0 : g, 0);
+    /* at a quote, a person named inside someone's quoted words ("hoopt op
+    ** ‘een plek voor Ter Horst’. … ‘…’, zegt ze") is passed over when a
+    ** person named outside quotes fits */
+    if (quoted && !in_marks(s, np->pron)) {
+      p->skip_marked = 1;
+      id = recent(s, any ? -1 : KR_EK_PERSON, any ? 0 : g, 0);
+      p->skip_marked = 0;
+    }
+    if (id < 0) id = recent(s, any ? -1 : KR_EK_PERSON, any ? 0 : g, 0);
     if (id < 0 && g == 'f') id = recent(s, -1, 0, 1);  /* plural "ze" */
     if (id >= 0 && quoted && g && (p->e[id].kind == KR_EK_PERSON || p->e[id].human)) {
       if (g == 'm') p->e[id].gvote_m++; else p->e[id].gvote_f++;
