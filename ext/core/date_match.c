@@ -15,16 +15,18 @@
 
 /* ---- token helpers -------------------------------------------------------- */
 
-static tok *T(scan *s, int i){ return i >= 0 && i < s->nt ? &s->t[i] : 0; }
+KR_HOT tok *T(scan *s, int i){ return i >= 0 && i < s->nt ? &s->t[i] : 0; }
 
-static int is_word(scan *s, int i){ tok *t = T(s, i); return t && t->kind == K_WORD; }
-static int is_num(scan *s, int i){ tok *t = T(s, i); return t && t->kind == K_NUM; }
+KR_HOT int is_word(scan *s, int i){ tok *t = T(s, i); return t && t->kind == K_WORD; }
+KR_HOT int is_num(scan *s, int i){ tok *t = T(s, i); return t && t->kind == K_NUM; }
 
-static int has_cls(scan *s, int i, int c){
+/* Is token i a word of class c of date_words? (Only words have classes:
+** the entry of any other token is date_key_none.) */
+KR_HOT int has_cls(scan *s, int i, int c){
   tok *t = T(s, i);
-  return t && t->kind == K_WORD && ((t->dwc >> c) & 1);
+  return t && ((t->e->dwc >> c) & 1);
 }
-static int is_punct(scan *s, int i, uint32_t ch){
+KR_HOT int is_punct(scan *s, int i, uint32_t ch){
   tok *t = T(s, i);
   return t && t->kind == K_PUNCT && t->ch == ch;
 }
@@ -35,16 +37,23 @@ static int is_apos(scan *s, int i){
   return is_punct(s, i, '\'') || is_punct(s, i, 0x2019) || is_punct(s, i, 0x2018);
 }
 /* Token i follows token i-1 without white space. */
-static int adj(scan *s, int i){ tok *t = T(s, i); return t && !(t->flags & F_SP); }
+KR_HOT int adj(scan *s, int i){ tok *t = T(s, i); return t && !(t->flags & F_SP); }
 
 static inline int lc_is_n(scan *s, int i, const char *w, size_t n){
   tok *t = T(s, i);
-  return t && t->kind == K_WORD && t->nlc == n && t->lc[0] == w[0] && memcmp(t->lc, w, n) == 0;
+  return t && tok_is(s, t, w, (int)n);
 }
 /* Is token i the word w (a string literal, lower case)? */
 #define lc_is(s, i, w) lc_is_n(s, i, w, sizeof(w) - 1)
 static int wval(scan *s, int i, int c){ return date_word_num(s, T(s, i), c); }
 static const char *wstr(scan *s, int i, int c, int col){ return date_word_val(s, T(s, i), c, col); }
+
+/* The last byte of word i in lower case. */
+static char last_letter(scan *s, int i){
+  char buf[32];
+  int n = tok_lc(s, T(s, i), buf);
+  return n ? buf[n - 1] : 0;
+}
 
 /* The end of a text or of a clause: nothing, punctuation or a new line. */
 static int ends_here(scan *s, int i){
@@ -63,7 +72,7 @@ static int sentence_start_tok(scan *s, int i){
 static int number_word(scan *s, int i, const char *kind){
   tok *t = T(s, i);
   if( !t || t->kind != K_WORD ) return -1;
-  return kind[0] == 'c' ? t->card : t->ord;
+  return kind[0] == 'c' ? t->e->card : t->e->ord;
 }
 
 /* ---- values ----------------------------------------------------------------- */
@@ -102,7 +111,7 @@ static int direction(scan *s, int i0, int i1){
   if( has_cls(s, k, C_ART) ) k--;
   if( has_cls(s, k, C_DIRPREP) ) return wval(s, k, C_DIRPREP);
   /* tot zeker 19 januari, sinds ongeveer maart */
-  if( is_word(s, k) && !T(s, k)->dwc && has_cls(s, k - 1, C_DIRPREP) ) return wval(s, k - 1, C_DIRPREP);
+  if( is_word(s, k) && !T(s, k)->e->dwc && has_cls(s, k - 1, C_DIRPREP) ) return wval(s, k - 1, C_DIRPREP);
   if( lc_is(s, k, "m") && is_punct(s, k - 1, '/') && lc_is(s, k - 2, "t") ) return 1;
   if( lc_is(s, k, "met") && lc_is(s, k - 1, "en") && lc_is(s, k - 2, "tot") ) return 1;
   return date_tense(s, i0, i1);
@@ -166,7 +175,7 @@ static int day_at(scan *s, int i, int *d){
     *d = t->num;
     return 1;
   }
-  if( t->kind != K_WORD || t->nw < 0 ) return 0;
+  if( t->kind != K_WORD || t->e->nw < 0 ) return 0;
   if( (v = number_word(s, i, "ord")) >= 1 && v <= 31 ){ *d = v; return 1; }
   if( (v = number_word(s, i, "card")) >= 2 && v <= 31 ){ *d = v; return 1; }
   return 0;
@@ -176,9 +185,9 @@ static int day_at(scan *s, int i, int *d){
 ** number of tokens, sets *m and *abbr. */
 static int month_at(scan *s, int i, int *m, int *abbr){
   tok *t = T(s, i);
-  if( !t || t->kind != K_WORD || t->mon < 0 ) return 0;
-  *m = s->lx->mon_num[t->mon];
-  *abbr = s->lx->mon_abbr[t->mon];
+  if( !t || t->kind != K_WORD || t->e->mon < 0 ) return 0;
+  *m = s->lx->mon_num[t->e->mon];
+  *abbr = s->lx->mon_abbr[t->e->mon];
   if( *abbr && is_punct(s, i + 1, '.') && adj(s, i + 1) ) return 2;
   return 1;
 }
@@ -327,12 +336,12 @@ static int m_numeric(scan *s, int start, int i, int wd){
     int op = lc_is(s, i - 1, "op");
     int after = lc_is(s, i - 1, "vanaf") || lc_is(s, i - 1, "per") || lc_is(s, i - 1, "sinds")
              || has_cls(s, i - 1, C_DIRPREP);
-    int fits = ends_here(s, k) || (nx->kind == K_WORD && (nx->tcls || (nx->dwc & (1u << C_CLOCKPREP))));
+    int fits = ends_here(s, k) || (nx->kind == K_WORD && (nx->e->tcls || (nx->e->dwc & (1u << C_CLOCKPREP))));
     /* "op" also introduces scores ("kwam op 12-10 voorsprong"): then the
     ** date must end the clause or meet a verb; after vanaf, sinds, per, tot
     ** only a unit or a count may not follow */
     if( after && !fits && (nx->kind == K_NUM || (nx->kind == K_WORD
-        && (nx->dwc & ((1u << C_UNIT) | (1u << C_MEASURE) | (1u << C_CLOCK))))) ) after = 0;
+        && (nx->e->dwc & ((1u << C_UNIT) | (1u << C_MEASURE) | (1u << C_CLOCK))))) ) after = 0;
     if( !(((op && fits) || after) && (nd[0] == 2 || nd[1] == 2)) && !date_whole_text(s, i, k) ) return 0;
     if( !s->ref.ok ){ v_init(&v, G_NONE); return put(s, start, k, &v); }
     y = resolve_dm(s, part[1], part[0], 0, direction(s, start, k));
@@ -360,15 +369,15 @@ static int m_daymonth(scan *s, int start, int i, int wd){
   int d1, d2 = 0, i2 = -1, j = i + 1, m, abbr, ml, y = 0, yl = 0, r, k;
   dval v;
   if( !day_at(s, i, &d1) ) return 0;
-  if( (is_punct(s, j, '.') || is_punct(s, j, '-')) && adj(s, j) && T(s, j + 1) && T(s, j + 1)->mon >= 0 ) j++;
+  if( (is_punct(s, j, '.') || is_punct(s, j, '-')) && adj(s, j) && T(s, j + 1) && T(s, j + 1)->e->mon >= 0 ) j++;
   /* a range: 1-3 maart, 9 tot en met zondag 12 maart, (de nacht) van 3 op
   ** 4 maart; the second end may have its weekday */
   r = range_conn(s, j);
   if( !r && lc_is(s, j, "op") && lc_is(s, i - 1, "van") ) r = -1;
   if( r ){
     int w = j + (r < 0 ? 1 : r), dd = w;
-    if( T(s, w) && T(s, w)->kind == K_WORD && T(s, w)->wd >= 0 && T(s, w)->dpart < 0 ) dd++;
-    if( day_at(s, dd, &d2) && T(s, dd + 1) && T(s, dd + 1)->mon >= 0 && (r > 0 || d2 == d1 + 1) ){
+    if( T(s, w) && T(s, w)->kind == K_WORD && T(s, w)->e->wd >= 0 && T(s, w)->e->dpart < 0 ) dd++;
+    if( day_at(s, dd, &d2) && T(s, dd + 1) && T(s, dd + 1)->e->mon >= 0 && (r > 0 || d2 == d1 + 1) ){
       i2 = w; j = dd + 1;
     }else d2 = 0;
   }
@@ -521,6 +530,9 @@ static int m_clock(scan *s, int i){
   /* a range: tussen 10 en 16 uur, van 9.00 tot 17.00 uur, 10-16 uur */
   if( (r = range_conn(s, k)) && (n2 = clock_at(s, k + r, &hh2, &mi2, &sure2, &mins2)) && sure2
    && !(T(s, k + r)->flags & F_ORD) && (prep || sure || is_dash(s, k)) && !has_cls(s, k + r + n2, C_UNIT) ){
+    /* both ends generic in a habitual clause ("elke werkdag tussen 13u30
+    ** en 16u"): one decision for the range */
+    if( date_habitual(s, i, k + r + n2) ) return k + r + n2;
     if( !put_time(s, i, k, hh, mi, 0) ) return 0;
     put_time(s, k + r, k + r + n2, hh2, mi2, 0);
     return k + r + n2;
@@ -536,7 +548,7 @@ static int m_clock(scan *s, int i){
     ** parse_dutch_date) */
     tok *pv = T(s, i - 1);
     int after_part = pv && pv->kind == K_WORD
-      && (pv->dpart >= 0 || (has_cls(s, i - 1, C_DAYPART) && T(s, i - 2) && T(s, i - 2)->wd >= 0));
+      && (pv->e->dpart >= 0 || (has_cls(s, i - 1, C_DAYPART) && T(s, i - 2) && T(s, i - 2)->e->wd >= 0));
     if( !after_part && !dpart_after(s, k, &part) && !date_whole_text(s, i, k) ) return 0;
   }
   if( has_cls(s, k, C_DIR) || has_cls(s, k, C_MEASURE) ) return 0;
@@ -808,17 +820,19 @@ static int64_t holiday_day(scan *s, int r, int y){
 /* The longest holiday phrase at i (words joined by spaces or hyphens):
 ** returns the tokens used and sets *row. */
 static int holiday_phrase(scan *s, int i, int *row){
-  char buf[72];
+  char buf[72 + 32];    /* a phrase of up to 72 bytes; tok_lc writes 32 */
   int n = 0, k = i, best = 0, words = 0;
   while( words < 5 && is_word(s, k) ){
     tok *t = T(s, k);
     int r;
-    if( !t->nlc || n + t->nlc + 1 >= (int)sizeof buf ) break;
+    /* a phrase of several words goes on over words of such phrases only */
+    if( words && !t->e->hword ) break;
+    if( !t->nlc || n + t->nlc + 1 >= 72 ) break;
     if( words ) buf[n++] = ' ';
-    memcpy(buf + n, t->lc, t->nlc);
-    n += t->nlc;
+    n += tok_lc(s, t, buf + n);
     words++;
-    r = kr_lexicon_find(s->lx->holidays, buf, (size_t)n);
+    /* one word is a holiday when the lexicons say so (hol) */
+    r = words > 1 || t->e->hol >= 0 ? kr_lexicon_find(s->lx->holidays, buf, (size_t)n) : -1;
     if( r >= 0 ){ best = k + 1 - i; *row = r; }
     k++;
     if( is_punct(s, k, '-') && adj(s, k) && adj(s, k + 1) ) k++;
@@ -999,8 +1013,8 @@ static int m_relunit(scan *s, pre *p){
 
 static int m_weekday(scan *s, int start, int j, int has_mod, int mod, int weekmod){
   tok *t = T(s, j);
-  int form = s->lx->wd_form[t->wd];
-  int wd = s->lx->wd_num[t->wd], k = j + 1, r, part;
+  int form = s->lx->wd_form[t->e->wd];
+  int wd = s->lx->wd_num[t->e->wd], k = j + 1, r, part;
   int64_t day;
   dval v;
   if( form == KR_WD_PLURAL ){
@@ -1010,7 +1024,7 @@ static int m_weekday(scan *s, int start, int j, int has_mod, int mod, int weekmo
     return put(s, start, k, &v);
   }
   /* a date follows: dinsdag 15 februari 2022, zo 7/12/2014 */
-  if( t->dpart < 0 ){
+  if( t->e->dpart < 0 ){
     int k2 = is_punct(s, k, ',') ? k + 1 : k;
     if( (is_num(s, k2) || is_word(s, k2)) && (r = date_after_weekday(s, start, k2, wd)) ) return r;
     if( is_punct(s, k, '.') && adj(s, k) && form == KR_WD_ABBR ){
@@ -1028,8 +1042,8 @@ static int m_weekday(scan *s, int start, int j, int has_mod, int mod, int weekmo
     }
     return 0;
   }
-  if( t->dpart < 0 && has_cls(s, k, C_DAYPART) && !lc_is(s, k, "morgen") && !has_cls(s, k, C_DEICTIC) ) k++;
-  else if( t->dpart < 0 && lc_is(s, k, "morgen") && !(T(s, k)->flags & F_CAP) && ends_here(s, k + 1) ) k++;
+  if( t->e->dpart < 0 && has_cls(s, k, C_DAYPART) && !lc_is(s, k, "morgen") && !has_cls(s, k, C_DEICTIC) ) k++;
+  else if( t->e->dpart < 0 && lc_is(s, k, "morgen") && !(T(s, k)->flags & F_CAP) && ends_here(s, k + 1) ) k++;
   if( has_cls(s, k, C_MOD) && wval(s, k, C_MOD) != 0 && !has_cls(s, k + 1, C_UNIT) ){
     has_mod = 1; mod = wval(s, k, C_MOD); k++;
   }else if( (lc_is(s, k, "a") || lc_is(s, k, "jl") || lc_is(s, k, "j")) && is_punct(s, k + 1, '.') ){
@@ -1047,9 +1061,12 @@ static int m_weekday(scan *s, int start, int j, int has_mod, int mod, int weekmo
   }else if( has_mod ){
     day = resolve_weekday(s, wd, mod, 1);
   }else{
-    /* no tense marker: a present-tense verb at the day speaks of the
-    ** coming one ("de raad stemt maandag"), else the nearest (README) */
+    /* no tense marker: in a habitual clause the day is generic ("op
+    ** zaterdag is de markt meestal open") and goes unreported; a
+    ** present-tense verb at the day speaks of the coming one ("de raad
+    ** stemt maandag"); else the nearest (README) */
     int dir = direction(s, start, k);
+    if( !dir && date_habitual(s, start, k) ) return k;
     if( !dir && date_present(s, start, k) ) dir = 1;
     day = resolve_weekday(s, wd, dir, 0);
   }
@@ -1092,7 +1109,13 @@ static int m_month(scan *s, pre *p){
   if( relyear ) y = s->ref.y + mod;
   else if( p->has_mod && p->mod ) y = resolve_month(s, m, p->mod, 1);
   else if( p->has_mod ) y = s->ref.y;
-  else y = resolve_month(s, m, direction(s, p->start, k), 0);
+  else{
+    /* no tense marker: a present-tense verb at the month announces the
+    ** coming one ("de raad beslist in december"), as for weekdays */
+    int dir = direction(s, p->start, k);
+    if( !dir && date_present(s, p->start, k) ) dir = 1;
+    y = resolve_month(s, m, dir, 0);
+  }
   v_month(&v, y, m);
   return put_hit(s, p->start, k, &v, !relyear && !p->has_mod, 0, 0);
 }
@@ -1123,14 +1146,18 @@ static int m_year(scan *s, int start, int i, int part){
   ** preposition, a conjunction or a verb ("een kleine 2000 bezoekers" is
   ** a count) */
   if( !ok && t->num >= 1900 && t->num <= 2100 && has_cls(s, i - 2, C_ART) && is_word(s, i - 1)
-   && !(T(s, i - 1)->flags & F_CAP) && !T(s, i - 1)->dwc && T(s, i - 1)->nw < 0
-   && (ends_here(s, i + 1) || (is_word(s, i + 1) && ((T(s, i + 1)->dwc & ((1u << C_PREP) | (1u << C_CONN)))
-                                                    || T(s, i + 1)->tcls))) ) ok = 1;
+   && !(T(s, i - 1)->flags & F_CAP) && !T(s, i - 1)->e->dwc && T(s, i - 1)->e->nw < 0
+   && (ends_here(s, i + 1) || (is_word(s, i + 1) && ((T(s, i + 1)->e->dwc & ((1u << C_PREP) | (1u << C_CONN)))
+                                                    || T(s, i + 1)->e->tcls))) ) ok = 1;
   /* the second end of a range of years ("tussen 1998 en 2004") */
   if( !ok && s->has_pend && s->pendv.g == G_YEAR && date_joined(s, s->pend.b1, i) ) ok = 1;
+  /* after another preposition a number is a year unless a noun follows
+  ** that it counts ("tegen 2000 mensen"): a year when an article or a verb
+  ** follows ("voor 2030 de uitstoot halveren", "tegen 2030 moet",
+  ** "voor 2030 geregeld"), and at the end of the clause */
   if( !ok && has_cls(s, i - 1, C_PREP) ){
-    ok = !is_word(s, i + 1) || (T(s, i + 1)->dwc & ((1u << C_CONN) | (1u << C_PREP)))
-      || T(s, i + 1)->mon >= 0 || (T(s, i + 1)->flags & F_CAP);
+    ok = !is_word(s, i + 1) || (T(s, i + 1)->e->dwc & ((1u << C_CONN) | (1u << C_PREP) | (1u << C_ART)))
+      || T(s, i + 1)->e->mon >= 0 || (T(s, i + 1)->flags & F_CAP) || date_verb_at(s, i + 1);
   }
   if( !ok && t->num >= 1900 && t->num <= 2100 && ends_here(s, i + 1) && is_word(s, i - 1)
    && !is_num(s, i - 1) ) ok = 1;
@@ -1248,7 +1275,7 @@ static int m_deictic(scan *s, int i){
   dval v;
   if( lc_is(s, i, "morgen") && (has_cls(s, i - 1, C_ART) || has_cls(s, i - 1, C_MOD) 
       || (has_cls(s, i - 2, C_ART) && is_word(s, i - 1) && T(s, i - 1)->nlc > 2
-          && T(s, i - 1)->lc[T(s, i - 1)->nlc - 1] == 'e')
+          && last_letter(s, i - 1) == 'e')
       || has_cls(s, i - 1, C_EVERY) || lc_is(s, i - 1, "die") || lc_is(s, i - 1, "van")) ) return 0;
   if( !s->ref.ok ){ v_init(&v, G_NONE); return put(s, i, k, &v); }
   if( !strcmp(extra, "MIDNIGHT") ){
@@ -1257,9 +1284,9 @@ static int m_deictic(scan *s, int i){
     return put(s, i, k, &v);
   }
   v_day(&v, s->rday + off);
-  if( extra[0] && t->dpart < 0 ){
+  if( extra[0] && t->e->dpart < 0 ){
     v.g = G_DPART; v.x = date_dpart_index(extra);
-  }else if( t->dpart < 0 && has_cls(s, k, C_DAYPART) && !lc_is(s, k, "morgens") ){
+  }else if( t->e->dpart < 0 && has_cls(s, k, C_DAYPART) && !lc_is(s, k, "morgens") ){
     k++;
   }
   return put(s, i, k, &v);
@@ -1282,16 +1309,17 @@ static int m_daypart(scan *s, pre *p){
 }
 
 /* 's avonds on its own: a part of the day of a definite day when the clause
-** is in the past or future tense; generic ("'s nachts wordt hier hard
-** gereden") otherwise, and then not reported. */
+** is in the past or future tense (the passive "wordt" is no future here);
+** generic ("'s nachts wordt hier hard gereden", "vroeger werkte hij vaak
+** tot 's avonds laat") otherwise, and then not reported. */
 static int m_genitive(scan *s, int i){
   int part, dir;
   int64_t day;
   dval v;
   if( !(lc_is(s, i + 1, "s") && adj(s, i + 1) && has_cls(s, i + 2, C_DAYPART)) ) return 0;
   part = date_dpart_index(wstr(s, i + 2, C_DAYPART, 2));
-  dir = date_tense(s, i, i + 3);
-  if( !dir || !time_day(s, i, &day) ) return i + 3;
+  dir = date_active_tense(s, i, i + 3);
+  if( !dir || date_habitual(s, i, i + 3) || !time_day(s, i, &day) ) return i + 3;
   v_day(&v, day); v.g = G_DPART; v.x = part;
   return put(s, i, i + 3, &v);
 }
@@ -1316,12 +1344,12 @@ static int m_set(scan *s, int i){
     return put(s, i, i + 1, &v);
   }
   if( !t ) return 0;
-  if( t->wd >= 0 && !strcmp(kr_lexicon_cell(s->lx->weekdays, t->wd, 2), "full") ){
+  if( t->e->wd >= 0 && !strcmp(kr_lexicon_cell(s->lx->weekdays, t->e->wd, 2), "full") ){
     strcpy(lit, "XXXX-WXX-0");
-    lit[9] = (char)('0' + date_atoi(kr_lexicon_cell(s->lx->weekdays, t->wd, 1)));
-    if( t->dpart >= 0 ){ lit[10] = 'T'; memcpy(lit + 11, kr_dpart_code[t->dpart], 2); lit[13] = 0; }
-  }else if( t->mon >= 0 ){
-    int m = date_atoi(kr_lexicon_cell(s->lx->months, t->mon, 1));
+    lit[9] = (char)('0' + date_atoi(kr_lexicon_cell(s->lx->weekdays, t->e->wd, 1)));
+    if( t->e->dpart >= 0 ){ lit[10] = 'T'; memcpy(lit + 11, kr_dpart_code[t->e->dpart], 2); lit[13] = 0; }
+  }else if( t->e->mon >= 0 ){
+    int m = date_atoi(kr_lexicon_cell(s->lx->months, t->e->mon, 1));
     strcpy(lit, "XXXX-00");
     lit[5] = (char)('0' + m / 10); lit[6] = (char)('0' + m % 10);
   }else if( has_cls(s, j, C_UNIT) ){
@@ -1363,8 +1391,8 @@ static int m_nth_in_month(scan *s, int start, int i){
   if( lc_is(s, i, "laatste") ) n = -1;
   else if( n < 1 || n > 5 ) return 0;
   if( !w || w->kind != K_WORD ) return 0;
-  if( w->wd >= 0 && w->dpart < 0 && !strcmp(kr_lexicon_cell(s->lx->weekdays, w->wd, 2), "full") ){
-    wd = date_atoi(kr_lexicon_cell(s->lx->weekdays, w->wd, 1));
+  if( w->e->wd >= 0 && w->e->dpart < 0 && !strcmp(kr_lexicon_cell(s->lx->weekdays, w->e->wd, 2), "full") ){
+    wd = date_atoi(kr_lexicon_cell(s->lx->weekdays, w->e->wd, 1));
   }else if( !(has_cls(s, i + 1, C_UNIT) && !strcmp(wstr(s, i + 1, C_UNIT, 2), "D") && n > 0) ) return 0;
   if( !lc_is(s, k, "in") && !lc_is(s, k, "van") ) return 0;
   k++;
@@ -1404,22 +1432,22 @@ static int m_prefixed(scan *s, int i){
   j = p.j;
   h = T(s, j);
   if( !h ) return 0;
-  if( p.has_mod && p.mod && (is_num(s, j) || h->nw >= 0 || has_cls(s, j, C_FEW))
+  if( p.has_mod && p.mod && (is_num(s, j) || h->e->nw >= 0 || has_cls(s, j, C_FEW))
    && (r = m_count(s, p.start, j, p.mod)) ) return r;
-  if( j == i && !p.part && !p.art && !p.has_mod && h->kind == K_WORD && h->mon < 0 && h->wd < 0
-   && !(h->dwc & ((1u << C_SEASON) | (1u << C_DAYPART) | (1u << C_DECADE))) && !lc_is(s, j, "jaren") ){
+  if( j == i && !p.part && !p.art && !p.has_mod && h->kind == K_WORD && h->e->mon < 0 && h->e->wd < 0
+   && !(h->e->dwc & ((1u << C_SEASON) | (1u << C_DAYPART) | (1u << C_DECADE))) && !lc_is(s, j, "jaren") ){
     /* an ordinal and a quarter or century needs no article ("derde
     ** kwartaal"); "eerste helft" without one is as often a match's */
-    if( h->ord > 0 && has_cls(s, j + 1, C_UNIT) ) return m_ordinal_period(s, &p);
+    if( h->e->ord > 0 && has_cls(s, j + 1, C_UNIT) ) return m_ordinal_period(s, &p);
     return 0;
   }
   if( h->kind == K_WORD ){
-    if( h->mon >= 0 && (r = m_month(s, &p)) ) return r;
-    if( h->wd >= 0 ) {
+    if( h->e->mon >= 0 && (r = m_month(s, &p)) ) return r;
+    if( h->e->wd >= 0 ) {
       if( (r = m_weekday(s, p.start, j, p.has_mod, p.mod, 0)) ) return r;
     }
     if( p.has_mod && has_cls(s, j, C_UNIT) && !strcmp(wstr(s, j, C_UNIT, 2), "W")
-     && T(s, j + 1) && T(s, j + 1)->wd >= 0 ){
+     && T(s, j + 1) && T(s, j + 1)->e->wd >= 0 ){
       if( (r = m_weekday(s, p.start, j + 1, 0, 0, p.mod)) ) return r;
     }
     if( has_cls(s, j, C_VAGUEUNIT) && (r = m_vague(s, &p)) ) return r;
@@ -1429,7 +1457,7 @@ static int m_prefixed(scan *s, int i){
     if( (r = m_decade(s, &p)) ) return r;
     if( (r = m_ordinal_period(s, &p)) ) return r;
     if( has_cls(s, j, C_DAYPART) && (r = m_daypart(s, &p)) ) return r;
-    if( (p.part || p.art) && h->hol >= 0 && (r = m_holiday(s, j)) ) return r;
+    if( (p.part || p.art) && h->e->hol >= 0 && (r = m_holiday(s, j)) ) return r;
   }else if( h->kind == K_NUM && p.part && j > i ){
     if( (r = m_year(s, p.start, j, 1)) ) return r;
     if( (r = m_ordinal_period(s, &p)) ) return r;
@@ -1445,32 +1473,31 @@ int date_match_at(scan *s, int i){
   if( i < 0 || i >= s->nt ) return i;   /* outside the token window */
   t = &s->t[i];
   if( t->kind == K_WORD ){
-    if( t->mon < 0 && t->wd < 0 && t->nw < 0 && t->hol < 0 && t->dw < 0 && !(t->flags & F_HPRE) ) return i;
-    if( t->dwc & (1u << C_FLEMISH) ) s->flemish = 1;
+    if( t->e->mon < 0 && t->e->wd < 0 && t->e->nw < 0 && t->e->hol < 0 && t->e->dw < 0 && !(t->flags & F_HPRE) ) return i;
+    if( t->e->dwc & (1u << C_FLEMISH) ) s->flemish = 1;
     /* words that only join or bound an expression start none */
-    if( t->mon < 0 && t->wd < 0 && t->nw < 0 && t->hol < 0 && !(t->flags & F_HPRE)
-     && !(t->dwc & ~((1u << C_PREP) | (1u << C_CLOCKPREP) | (1u << C_CONN) | (1u << C_DIRPREP)
-                     | (1u << C_MEASURE) | (1u << C_TIMES) | (1u << C_BC) | (1u << C_FLEMISH))) ) return i;
-    if( (t->hol >= 0 || (t->flags & F_HPRE)) && (r = m_holiday(s, i)) ) return r;
-    if( (t->dwc & ((1u << C_EVERY) | (1u << C_OFTEN))) && (r = m_set(s, i)) ) return r;
-    if( t->nw >= 0 || (t->dwc & ((1u << C_FEW) | (1u << C_FRAC))) ){
+    if( t->e->mon < 0 && t->e->wd < 0 && t->e->nw < 0 && t->e->hol < 0 && !(t->flags & F_HPRE)
+     && !(t->e->dwc & ~(JOIN_ONLY | (1u << C_FLEMISH))) ) return i;
+    if( (t->e->hol >= 0 || (t->flags & F_HPRE)) && (r = m_holiday(s, i)) ) return r;
+    if( (t->e->dwc & ((1u << C_EVERY) | (1u << C_OFTEN))) && (r = m_set(s, i)) ) return r;
+    if( t->e->nw >= 0 || (t->e->dwc & ((1u << C_FEW) | (1u << C_FRAC))) ){
       if( (r = m_times(s, i)) ) return r;
       if( (r = m_wordtime(s, i)) ) return r;
       if( (r = m_daymonth(s, i, i, 0)) ) return r;
       if( (r = m_count(s, i, i, 0)) ) return r;
     }
-    if( (t->dwc & (1u << C_CLOCK)) && (r = m_wordtime(s, i)) ) return r;
-    if( (t->dwc & (1u << C_CLOCK)) && (r = m_count(s, i, i, 0)) ) return r;
-    if( (t->dwc & (1u << C_DEICTIC)) && (r = m_deictic(s, i)) ) return r;
+    if( (t->e->dwc & (1u << C_CLOCK)) && (r = m_wordtime(s, i)) ) return r;
+    if( (t->e->dwc & (1u << C_CLOCK)) && (r = m_count(s, i, i, 0)) ) return r;
+    if( (t->e->dwc & (1u << C_DEICTIC)) && (r = m_deictic(s, i)) ) return r;
     if( (r = m_prefixed(s, i)) ) return r;
-    if( (t->dwc & (1u << C_AHEAD)) && (r = m_count(s, i, i, 0)) ) return r;
-    if( (t->dwc & (1u << C_QLETTER)) && (r = m_qletter(s, i)) ) return r;
-    if( t->dwc & (1u << C_VAGUE) ){
+    if( (t->e->dwc & (1u << C_AHEAD)) && (r = m_count(s, i, i, 0)) ) return r;
+    if( (t->e->dwc & (1u << C_QLETTER)) && (r = m_qletter(s, i)) ) return r;
+    if( t->e->dwc & (1u << C_VAGUE) ){
       dval v;
       v_lit(&v, wstr(s, i, C_VAGUE, 2), KR_DATE_DATE);
       return put(s, i, i + 1, &v);
     }
-    if( (t->dwc & (1u << C_NOW)) && s->ref.ok && s->weak_ok ){
+    if( (t->e->dwc & (1u << C_NOW)) && s->ref.ok && s->weak_ok ){
       dval v;
       v_day(&v, s->rday);
       if( s->ref.has_time ){ v.g = G_DT; v.hh = s->ref.hh; v.mi = s->ref.mi; }

@@ -6,8 +6,12 @@
 **
 ** The text is cut into tokens (words, numbers, punctuation) kept in a fixed
 ** window; every word is looked up once in a hash table of the date
-** lexicons (kr_date_lex), so a word costs one hash. The scan loop tries the matchers at
-** every token that can start an expression; each matcher looks at most
+** lexicons (kr_date_lex), so a word costs one hash. The tokenizer is the
+** part that sees every byte of the text: it reads a word of ASCII letters
+** eight bytes at a time, hashing it as it goes, keeps tokens small and
+** leaves the rest (the lower-case form of a word, the tense marker it is)
+** to be worked out when a matcher asks. The scan loop tries the matchers
+** at every token that can start an expression; each matcher looks at most
 ** LOOK tokens ahead, so the whole scan is linear in the text.
 */
 #include "date_scan.h"
@@ -20,76 +24,131 @@ static const char *const class_name[C_NCLASS] = {
   "deictic", "mod", "unit", "dir", "ahead", "part", "daypart", "season",
   "vague", "vagueunit", "every", "often", "prep", "conn", "decade", "bc",
   "now", "flemish", "clock", "few", "frac", "yhalf", "art", "clockprep",
-  "dirprep", "measure", "times", "qletter"
+  "dirprep", "measure", "times", "qletter", "verbprep"
 };
 
 /* ---- lexicons ------------------------------------------------------------ */
 
-/* The block of a word that is in no lexicon (and of numbers, punctuation). */
-static const kr_date_cls date_cls_none = {
-  .dwc = 0, .mon = -1, .wd = -1, .nw = -1, .hol = -1, .dw = -1, .dpart = -1,
-  .tcls = 0, .card = -1, .ord = -1, .reach = 0, .tflags = 0
+/* The entry of a word that is in no lexicon (and of numbers, punctuation). */
+const kr_date_key date_key_none = {
+  .key = "", .k8 = 0, .dwc = 0, .mon = -1, .wd = -1, .nw = -1, .hol = -1, .dw = -1,
+  .dpart = -1, .tcls = 0, .card = -1, .ord = -1, .reach = 0, .tflags = 0, .n = 0,
+  .hpre = 0, .hword = 0
 };
 
-static uint32_t hash_lc(const char *lc, int n);
+/* Words are hashed eight bytes at a time, the bytes after the word masked
+** off (so a word is hashed from a buffer of at least 32 bytes; a word holds
+** no NUL byte, so its bytes alone tell its length): the top
+** KR_DATE_SLOT_BITS bits of the hash pick its slot, the next 5 bits are
+** the fingerprint kept in the slot (so that the slot array is small, 8 KB,
+** and stays in the cache, and a word that is in no lexicon is mostly
+** rejected without touching the entries). The tokenizer hashes an ASCII
+** word the same way as it reads it (ascii_word). */
+#define HASH_M 0x9E3779B97F4A7C15ull
+#define SLOT_OF(h) ((uint32_t)((h) >> (64 - KR_DATE_SLOT_BITS)))
+#define FP_OF(h) ((uint32_t)((h) >> (59 - KR_DATE_SLOT_BITS)) & 0x1F)
+#define SLOT_KEY(v) ((int)((v) & 0x7FF) - 1)   /* the entry of a slot */
+
+static uint64_t hash_lc(const char *lc, int n){
+  uint64_t h = 0, c;
+  int i;
+  for(i = 0; i < n; i += 8){
+    memcpy(&c, lc + i, 8);
+    if( n - i < 8 ) c &= ~0ull >> (64 - 8 * (n - i));
+    h = (h ^ c) * HASH_M;
+  }
+  return h;
+}
 
 /* The hash of any word z[0..n) (n <= 28), through a padded copy. */
-static uint32_t hash_bytes(const char *z, int n){
+static uint64_t hash_bytes(const char *z, int n){
   char buf[32] = {0};
   memcpy(buf, z, (size_t)n);
   return hash_lc(buf, n);
 }
 
-/* The entry of word z[0..n) whose hash is h, or NULL. The slot array is
-** small (8 KB) and holds a fingerprint, so a word that is in no lexicon is
-** rejected without touching the entries. */
-const kr_date_key *date_key_h(const kr_date_lex *lx, uint32_t h, const char *z, int n){
-  uint32_t i = h & (KR_DATE_SLOTS - 1), fp = (h >> 16) | 1;
+/* The entry of the word whose hash is h, whose first eight bytes (in lower
+** case, zero-padded) are c8 and whose length is n (at most 28), or NULL.
+** rest(arg, key, n) compares the bytes after the first eight. */
+static inline const kr_date_key *find_hashed(const kr_date_lex *lx, uint64_t h, uint64_t c8, int n,
+                                             int (*rest)(const void *, const char *, int), const void *arg){
+  uint32_t i = SLOT_OF(h), fp = FP_OF(h);
   for(;;){
     uint32_t v = lx->slot[i];
     if( v == 0 ) return 0;
-    if( (v >> 16) == fp ){
-      const kr_date_key *e = &lx->key[(v & 0xFFFF) - 1];
-      if( e->n == n ){
-        int k = 0;
-        while( k < n && e->key[k] == z[k] ) k++;
-        if( k == n ) return e;
-      }
+    if( (v >> 11) == fp ){
+      const kr_date_key *e = &lx->key[SLOT_KEY(v)];
+      if( e->k8 == c8 && e->n == n && (n <= 8 || rest(arg, e->key, n)) ) return e;
     }
     i = (i + 1) & (KR_DATE_SLOTS - 1);
   }
 }
 
-const kr_date_key *date_key(const kr_date_lex *lx, const char *z, int n){
-  if( n <= 0 || n > 28 ) return 0;
-  return date_key_h(lx, hash_bytes(z, n), z, n);
+/* Does the lower-case word at arg go on after its first eight bytes as
+** key[0..n) does? */
+static int lc_rest(const void *arg, const char *key, int n){
+  return memcmp((const char *)arg + 8, key + 8, (size_t)(n - 8)) == 0;
 }
 
-/* The entry of z[0..n), created when absent (NULL when the table is full). */
+/* The entry of the lower-case word lc[0..n) (0 < n <= 28, in a buffer of
+** 32 bytes), or NULL. */
+static const kr_date_key *find_lc(const kr_date_lex *lx, const char *lc, int n){
+  uint64_t c8;
+  memcpy(&c8, lc, 8);
+  if( n < 8 ) c8 &= ~0ull >> (64 - 8 * n);
+  return find_hashed(lx, hash_lc(lc, n), c8, n, lc_rest, lc);
+}
+
+/* The entry of the lower-case word z[0..n), or NULL. */
+const kr_date_key *date_key(const kr_date_lex *lx, const char *z, int n){
+  char buf[32] = {0};
+  if( n <= 0 || n > 28 ) return 0;
+  memcpy(buf, z, (size_t)n);
+  return find_lc(lx, buf, n);
+}
+
+/* The entry of z[0..n), created when absent (NULL when the table is full).
+** z must outlive the index: a lexicon cell, or the index's cbuf. */
 static kr_date_key *key_slot(kr_date_lex *lx, const char *z, int n){
-  uint32_t h, i, fp;
+  uint64_t h;
+  uint32_t i, fp;
   kr_date_key *e;
-  if( n > 28 ) return 0;                     /* longer than a token's lc */
-  h = hash_bytes(z, n); i = h & (KR_DATE_SLOTS - 1); fp = (h >> 16) | 1;
+  if( n > 28 ) return 0;                     /* longer than any word looked up */
+  h = hash_bytes(z, n); i = SLOT_OF(h); fp = FP_OF(h);
   for(;;){
     uint32_t v = lx->slot[i];
     if( v == 0 ) break;
-    e = &lx->key[(v & 0xFFFF) - 1];
-    if( (v >> 16) == fp && e->n == n && memcmp(e->key, z, (size_t)n) == 0 ) return e;
+    e = &lx->key[SLOT_KEY(v)];
+    if( (v >> 11) == fp && e->n == n && memcmp(e->key, z, (size_t)n) == 0 ) return e;
     i = (i + 1) & (KR_DATE_SLOTS - 1);
   }
   if( lx->nkey >= KR_DATE_KEYS || lx->nkey * 2 >= KR_DATE_SLOTS ) return 0;
   e = &lx->key[lx->nkey++];
-  lx->slot[i] = fp << 16 | (uint32_t)lx->nkey;
+  lx->slot[i] = (uint16_t)(fp << 11 | (uint32_t)lx->nkey);
+  *e = date_key_none;
   e->key = z; e->n = (uint8_t)n;
   memcpy(&e->k8, z, (size_t)(n < 8 ? n : 8));
-  e->c = date_cls_none;
   return e;
 }
 
 static const char *const tense_name[] = {
-  "", "past", "fut", "perf", "notverb", "conj", "prefix", "sub", "subj", "report", "habit"
+  "", "past", "fut", "perf", "notverb", "conj", "prefix", "sub", "subj", "report", "habit", "pres", "pass"
 };
+
+/* Mark every word of holiday phrase k[0..n) ("tweede pinksterdag") as a
+** word of a phrase (hword), so that holiday_phrase() reads on only over
+** such words. */
+static int index_phrase_words(kr_date_lex *dl, const char *k, int n){
+  int a = 0, b;
+  while( a < n ){
+    kr_date_key *e;
+    for(b = a; b < n && k[b] != ' '; b++){}
+    if( !(e = key_slot(dl, k + a, b - a)) ) return KR_NOMEM;
+    e->hword = 1;
+    a = b + 1;
+  }
+  return KR_OK;
+}
 
 /* Index every key of lexicon lx; which says which field it fills. */
 static int index_lexicon(kr_date_lex *dl, const kr_lexicon *lx, int which){
@@ -100,7 +159,11 @@ static int index_lexicon(kr_date_lex *dl, const kr_lexicon *lx, int which){
     kr_date_key *e;
     while( w < n && k[w] != ' ' ) w++;
     if( !(e = key_slot(dl, k, w)) ) return KR_NOMEM;
-    if( w < n ){ e->hpre = 1; continue; }       /* first word of a phrase */
+    if( w < n ){                                /* first word of a phrase */
+      e->hpre = 1;
+      if( which == 3 && index_phrase_words(dl, k, n) != KR_OK ) return KR_NOMEM;
+      continue;
+    }
     switch( which ){
       case 0: if( e->mon < 0 ) e->mon = (int16_t)r; break;
       case 1: if( e->wd < 0 ) e->wd = (int16_t)r; break;
@@ -117,6 +180,7 @@ static int index_lexicon(kr_date_lex *dl, const kr_lexicon *lx, int which){
       case 3: if( e->hol < 0 ) e->hol = (int16_t)r; break;
       case 4:
         if( e->dw < 0 ) e->dw = (int16_t)r;
+        e->ndw++;                               /* the rows of a key are adjacent */
         for(i = 0; i < C_NCLASS; i++){
           if( strcmp(kr_lexicon_cell(lx, r, 1), class_name[i]) == 0 ){ e->dwc |= 1u << i; break; }
         }
@@ -137,15 +201,6 @@ static int index_lexicon(kr_date_lex *dl, const kr_lexicon *lx, int which){
   return KR_OK;
 }
 
-/* Note the first two letters of a word that can begin a compound with a
-** part of the day (dinsdag+avond, gister+avond). */
-static void note_head(kr_date_lex *lx, const char *k, int n){
-  unsigned a, b;
-  if( n < 2 ) return;
-  a = (unsigned char)k[0] - 'a'; b = (unsigned char)k[1] - 'a';
-  if( a < 26 && b < 26 ) lx->head2[a] |= 1u << b;
-}
-
 /* The reach of each class of date_words (see KR_REACH_NEVER): how many
 ** tokens after a word of the class the anchor of an expression it starts
 ** can lie at most. The longest leads: "begin - van de afgelopen een halve
@@ -156,7 +211,7 @@ static const uint8_t class_reach[C_NCLASS] = {
   [C_EVERY] = 2, [C_PREP] = KR_REACH_NEVER, [C_CONN] = KR_REACH_NEVER,
   [C_BC] = KR_REACH_NEVER, [C_NOW] = KR_REACH_NEVER, [C_ART] = 4,
   [C_CLOCKPREP] = KR_REACH_NEVER, [C_DIRPREP] = KR_REACH_NEVER,
-  [C_MEASURE] = KR_REACH_NEVER, [C_TIMES] = KR_REACH_NEVER
+  [C_MEASURE] = KR_REACH_NEVER, [C_TIMES] = KR_REACH_NEVER, [C_VERBPREP] = KR_REACH_NEVER
 };
 
 /* The reach of a word: 0 when any of its readings anchors an expression,
@@ -176,10 +231,6 @@ static uint8_t key_reach(const kr_date_key *e){
   return r < 0 ? KR_REACH_NEVER : (uint8_t)r;
 }
 
-/* Words that only join or bound an expression start none. */
-#define JOIN_ONLY ((1u << C_PREP) | (1u << C_CLOCKPREP) | (1u << C_CONN) | (1u << C_DIRPREP) \
-                   | (1u << C_MEASURE) | (1u << C_TIMES) | (1u << C_BC))
-
 /* The token flags and the reach of a word, once, when it is indexed. */
 static void key_flags(kr_date_key *e){
   e->tflags = 0;
@@ -188,6 +239,93 @@ static void key_flags(kr_date_key *e){
   if( e->mon >= 0 || e->wd >= 0 || e->nw >= 0 || e->hol >= 0 || e->hpre
    || (e->dwc & ~JOIN_ONLY) ) e->tflags |= F_CAND;
   e->reach = key_reach(e);
+}
+
+/* The flags of a punctuation mark c: a clause end (F_CLAUSE), a mark that
+** may open a sentence (F_OPENS: a quote mark or a bracket; not kept in the
+** token) and a sign that leads an expression (F_CAND: 's avonds, +2 dagen). */
+#define F_OPENS 0x10000
+static unsigned punct_flags(uint32_t c){
+  int qm = (c == '"' || c == '\'' || c >= 0x80) ? kr_quote_mark(c) : 0;
+  unsigned f = 0;
+  if( qm || c == '(' ) f |= F_OPENS;
+  if( c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == 0x2013 || c == 0x2014 || qm ) f |= F_CLAUSE;
+  if( c == '\'' || c == 0x2019 || c == 0x2018 || c == '+' || c == '-' ) f |= F_CAND;
+  return f;
+}
+
+/* ---- compounds with a part of the day ---------------------------------------- */
+
+/* Can entry e begin a compound with a part of the day: the full name of a
+** weekday (dinsdag+avond) or a deictic word (gister+avond)? */
+static int compound_head(const kr_date_lex *lx, const kr_date_key *e){
+  return (e->wd >= 0 && lx->wd_form[e->wd] == KR_WD_FULL) || (e->dwc & (1u << C_DEICTIC));
+}
+
+/* How the word w[0..n) splits into a head of at least four bytes and a
+** part of the day that ends it: the first part of the day (in the order
+** of date_words) that leaves a head. Returns that part's row in
+** date_words and sets *head, or returns -1. */
+static int compound_split(const kr_date_lex *lx, const char *w, int n, const kr_date_key **head){
+  const kr_lexicon *words = lx->words;
+  int r;
+  for(r = 0; r < words->nrow; r++){
+    const char *suf = words->cell[(size_t)r * (size_t)words->ncol];
+    int ns = words->len[(size_t)r * (size_t)words->ncol], np = n - ns;
+    if( lx->wclass[r] != C_DAYPART || np < 4 || memcmp(w + np, suf, (size_t)ns) != 0 ) continue;
+    if( (*head = date_key(lx, w, np)) != 0 && compound_head(lx, *head) ) return r;
+  }
+  return -1;
+}
+
+/* Enter compound w[0..n) (in cbuf, or a word the index already holds)
+** with what it says: the weekday or the deictic word of its head, and its
+** part of the day. A word of nine bytes or more only, and not one that a
+** lexicon names a month, weekday, holiday or date word itself. */
+static int add_compound(kr_date_lex *lx, const char *w, int n){
+  const kr_date_key *head, *old = date_key(lx, w, n);
+  kr_date_key *e;
+  int r;
+  if( n < 9 || n > 28 ) return KR_OK;
+  if( old && (old->mon >= 0 || old->wd >= 0 || old->hol >= 0 || old->dw >= 0) ) return KR_OK;
+  if( (r = compound_split(lx, w, n, &head)) < 0 ) return KR_OK;
+  if( !(e = key_slot(lx, w, n)) ) return KR_NOMEM;
+  if( head->wd >= 0 && lx->wd_form[head->wd] == KR_WD_FULL ){
+    e->wd = head->wd;
+  }else{
+    e->dw = head->dw;
+    e->ndw = head->ndw;
+    e->dwc = head->dwc;
+  }
+  e->dpart = (int8_t)date_dpart_index(kr_lexicon_cell(lx->words, r, 2));
+  e->tflags |= F_CAND;
+  e->reach = 0;
+  return KR_OK;
+}
+
+/* Every compound of a head word of the index with a part of the day. The
+** text of a new compound goes to cbuf; a word the index already holds
+** keeps its own. */
+static int add_compounds(kr_date_lex *lx){
+  const kr_lexicon *words = lx->words;
+  int k, r, nk = lx->nkey;
+  for(k = 0; k < nk; k++){
+    const kr_date_key *h = &lx->key[k];
+    if( h->n < 4 || !compound_head(lx, h) ) continue;
+    for(r = 0; r < words->nrow; r++){
+      const char *suf = words->cell[(size_t)r * (size_t)words->ncol];
+      int ns = words->len[(size_t)r * (size_t)words->ncol], n = h->n + ns, rc;
+      char *w = lx->cbuf + lx->ncbuf;
+      const kr_date_key *e;
+      if( lx->wclass[r] != C_DAYPART || n < 9 || n > 28 ) continue;
+      if( lx->ncbuf + n > KR_DATE_CBUF ) return KR_NOMEM;
+      memcpy(w, h->key, h->n);
+      memcpy(w + h->n, suf, (size_t)ns);
+      if( (rc = add_compound(lx, w, n)) != KR_OK ) return rc;
+      if( (e = date_key(lx, w, n)) != 0 && e->key == w ) lx->ncbuf += n;   /* a new entry */
+    }
+  }
+  return KR_OK;
 }
 
 int kr_date_lex_init(kr_date_lex *lx){
@@ -221,15 +359,15 @@ int kr_date_lex_init(kr_date_lex *lx){
     lx->wd_form[r] = !strcmp(form, "full") ? KR_WD_FULL : !strcmp(form, "abbr") ? KR_WD_ABBR
                    : !strcmp(form, "plural") ? KR_WD_PLURAL : 0;
   }
-  /* the parts of the day that can end a compound (dinsdag+avond) */
-  for(r = 0; r < lx->words->nrow && lx->nsuffix < 24; r++){
-    if( lx->wclass[r] == C_DAYPART ) lx->suffix_row[lx->nsuffix++] = r;
-  }
-  /* and the words that can begin one: full weekday names, deictic words */
+  for(k = 0; k < 128; k++) lx->pflags[k] = punct_flags((uint32_t)k);
+  /* the compounds with a part of the day need the weekday forms above */
+  if( (rc = add_compounds(lx)) != KR_OK ) return rc;
+  /* the date words of the tense rules (F_DATEW), compounds included */
   for(k = 0; k < lx->nkey; k++){
-    const kr_date_key *e = &lx->key[k];
-    if( (e->wd >= 0 && strcmp(kr_lexicon_cell(lx->weekdays, e->wd, 2), "full") == 0)
-     || (e->dwc & (1u << C_DEICTIC)) ) note_head(lx, e->key, e->n);
+    kr_date_key *e = &lx->key[k];
+    if( e->wd >= 0 || e->mon >= 0 || e->hol >= 0 || (e->dwc & ((1u << C_DEICTIC) | (1u << C_MOD))) ){
+      e->tflags |= F_DATEW;
+    }
   }
   return KR_OK;
 }
@@ -243,17 +381,11 @@ kr_date_lex *kr_date_lex_new(void){
 void kr_date_lex_free(kr_date_lex *lx){ kr_free(lx); }
 
 /* The row of class cls among the rows of token t's date word, or -1. The
-** rows of one key are adjacent; the key is the row's own (a compound such
+** rows of one key are adjacent, e->ndw of them from e->dw (a compound such
 ** as "gisteravond" points at the rows of "gister"). */
 static int word_row(const scan *s, const tok *t, int cls){
-  const kr_lexicon *lx = s->lx->words;
-  const char *k;
-  size_t n;
-  int r = t->dw;
-  if( r < 0 ) return -1;
-  k = lx->cell[(size_t)r * (size_t)lx->ncol];
-  n = (size_t)lx->len[(size_t)r * (size_t)lx->ncol];
-  for(; r < lx->nrow && kr_lexicon_key_is(lx, r, k, n); r++){
+  int r = t->e->dw, end = r + t->e->ndw;
+  for(; r >= 0 && r < end; r++){
     if( s->lx->wclass[r] == cls ) return r;
   }
   return -1;
@@ -274,35 +406,6 @@ int date_atoi(const char *z){
   if( *z == '-' ){ neg = 1; z++; }else if( *z == '+' ) z++;
   while( *z >= '0' && *z <= '9' ){ v = v * 10 + (*z - '0'); z++; }
   return neg ? -v : v;
-}
-
-/* A compound that ends in a part of the day: dinsdagavond, gisteravond,
-** morgenochtend. Sets the token's weekday or deictic row to that of the
-** first part and dpart to the part of the day. */
-static void split_compound(scan *s, tok *t){
-  const kr_date_lex *lx = s->lx;
-  unsigned a = (unsigned char)t->lc[0] - 'a', b = (unsigned char)t->lc[1] - 'a';
-  int i;
-  if( a >= 26 || b >= 26 || !((lx->head2[a] >> b) & 1) ) return;
-  for(i = 0; i < lx->nsuffix; i++){
-    int r = lx->suffix_row[i];
-    const char *suf = lx->words->cell[(size_t)r * (size_t)lx->words->ncol];
-    int ns = lx->words->len[(size_t)r * (size_t)lx->words->ncol];
-    int np = t->nlc - ns;
-    const kr_date_key *e;
-    if( np < 4 || memcmp(t->lc + np, suf, (size_t)ns) != 0 ) continue;
-    if( !(e = date_key(lx, t->lc, np)) ) continue;
-    if( e->wd >= 0 && strcmp(kr_lexicon_cell(lx->weekdays, e->wd, 2), "full") == 0 ){
-      t->wd = e->wd;
-    }else if( e->dwc & (1u << C_DEICTIC) ){
-      t->dw = e->dw;
-      t->dwc = e->dwc;
-    }else continue;
-    t->dpart = (int8_t)date_dpart_index(kr_lexicon_cell(lx->words, r, 2));
-    t->flags |= F_CAND;
-    t->reach = 0;
-    return;
-  }
 }
 
 int date_dpart_index(const char *code){
@@ -335,82 +438,42 @@ static inline uint32_t to_lower_hi(uint32_t c){
   return latin1_letter(c) ? (c <= 0xDE ? c + 0x20 : c) : kr_to_lower(c);
 }
 
-/* Decode the character at p (a byte >= 0x80) and count its extra bytes. */
-static uint32_t decode_high(scan *s, int64_t p, int *len){
-  return kr_decode(s->z, s->n, p, len);
+static int is_digit_at(const unsigned char *z, int64_t n, int64_t p){
+  return p < n && bclass[z[p]] == B_DIGIT;
 }
 
-static int is_digit_at(const scan *s, int64_t p){
-  return p < s->n && bclass[s->z[p]] == B_DIGIT;
-}
+/* What a helper of the tokenizer returns: the position after what it read
+** and the token flags it found. A value, not pointers, so that the token
+** loop keeps its state in registers. */
+typedef struct tstep { int64_t p; unsigned flags; } tstep;
 
-/* After a number: an ordinal suffix (3e, 1ste, 12de) or a Flemish time
-** (19u30, 19u). Returns the new position. */
-static int64_t number_suffix(scan *s, tok *t, int64_t p){
+/* After a number t that ends at p: an ordinal suffix (3e, 1ste, 12de) or
+** a Flemish time (19u30, 19u). */
+static tstep number_suffix(const unsigned char *z, int64_t n, tok *t, int64_t p){
   int64_t q = p;
   char suf[8];
   int ns = 0;
-  while( q < s->n && ns < 7 && bclass[s->z[q]] == B_LETTER ){ suf[ns++] = (char)(s->z[q] | 0x20); q++; }
-  if( q < s->n && bclass[s->z[q]] == B_LETTER ) return p;
-  if( q < s->n && s->z[q] >= 0x80 ){
+  tstep r = { p, 0 };
+  while( q < n && ns < 7 && bclass[z[q]] == B_LETTER ){ suf[ns++] = (char)(z[q] | 0x20); q++; }
+  if( q < n && bclass[z[q]] == B_LETTER ) return r;
+  if( q < n && z[q] >= 0x80 ){
     int len;
-    if( is_alpha_hi(decode_high(s, q, &len)) ) return p;
+    if( is_alpha_hi(kr_decode(z, n, q, &len)) ) return r;
   }
-  if( t->nd > 2 ) return p;
+  if( t->nd > 2 ) return r;
   suf[ns] = 0;
   if( strcmp(suf, "e") == 0 || strcmp(suf, "ste") == 0 || strcmp(suf, "de") == 0 ){
-    t->flags |= F_ORD;
-    return q;
-  }
-  if( strcmp(suf, "u") == 0 || strcmp(suf, "h") == 0 ){
+    r.p = q;
+    r.flags = F_ORD;
+  }else if( strcmp(suf, "u") == 0 || strcmp(suf, "h") == 0 ){
     t->kind = K_TIME; t->mi = 0;
-    if( is_digit_at(s, q) && is_digit_at(s, q + 1) && !is_digit_at(s, q + 2) ){
-      t->mi = (int16_t)((s->z[q] - '0') * 10 + (s->z[q + 1] - '0'));
+    if( is_digit_at(z, n, q) && is_digit_at(z, n, q + 1) && !is_digit_at(z, n, q + 2) ){
+      t->mi = (int16_t)((z[q] - '0') * 10 + (z[q + 1] - '0'));
       q += 2;
     }
-    return q;
+    r.p = q;
   }
-  return p;
-}
-
-/* The hash of a lower-case word lc[0..n) (n <= 28) held in a buffer of
-** at least 32 bytes: eight bytes at a time, the bytes after the word
-** masked off. The tokenizer and the lexicon index use the same function. */
-static uint32_t hash_lc(const char *lc, int n){
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n, c;
-  int i;
-  for(i = 0; i < n; i += 8){
-    memcpy(&c, lc + i, 8);
-    if( n - i < 8 ) c &= ~0ull >> (64 - 8 * (n - i));
-    h = (h ^ c) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 29;
-  }
-  return (uint32_t)(h ^ (h >> 32));
-}
-
-/* The entry of the lower-case word lc[0..n) (0 < n <= 28, in a buffer of
-** 32 bytes), or NULL. A word of up to eight bytes (most are) is hashed and
-** compared as one 64-bit number; the hash is that of hash_lc. */
-static inline const kr_date_key *find_lc(const kr_date_lex *lx, const char *lc, int n){
-  uint64_t c, h;
-  uint32_t i, fp;
-  if( n > 8 ) return date_key_h(lx, hash_lc(lc, n), lc, n);
-  memcpy(&c, lc, 8);
-  if( n < 8 ) c &= ~0ull >> (64 - 8 * n);
-  h = ((0x9E3779B97F4A7C15ull ^ (uint64_t)n) ^ c) * 0xFF51AFD7ED558CCDull;
-  h ^= h >> 29;
-  h = (uint32_t)(h ^ (h >> 32));
-  i = (uint32_t)h & (KR_DATE_SLOTS - 1);
-  fp = (uint32_t)(h >> 16) | 1;
-  for(;;){
-    uint32_t v = lx->slot[i];
-    if( v == 0 ) return 0;
-    if( (v >> 16) == fp ){
-      const kr_date_key *e = &lx->key[(v & 0xFFFF) - 1];
-      if( e->k8 == c && e->n == n ) return e;
-    }
-    i = (i + 1) & (KR_DATE_SLOTS - 1);
-  }
+  return r;
 }
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && defined(__GNUC__)
@@ -418,144 +481,343 @@ static inline const kr_date_key *find_lc(const kr_date_lex *lx, const char *lc, 
 #define ONES 0x0101010101010101ull
 #endif
 
-/* A word from p: lower-cased into t->lc (ASCII letters eight at a time)
-** and then hashed, so that its look-up costs one probe. Returns the
-** position after it. */
-static int64_t read_word(scan *s, tok *t, int64_t p){
-  const unsigned char *z = s->z;
-  int64_t n = s->n;
-  int nlc = 0, lower = 0, upper = 0;
+/* The word that starts at p, lower-cased into lc (32 bytes; ASCII letters
+** eight at a time). Sets *nlc to its length in lower case (0 when over 28
+** bytes, too long for a date word). Returns the position after it and the
+** flags F_UPPER (all capitals) and F_ASCII (ASCII letters only). The
+** tokenizer reads the words that ascii_word does not read with it, and
+** tok_lc() a word again. */
+static tstep read_word(const unsigned char *z, int64_t n, int64_t p, char *lc, int *nlc){
+  int k = 0, lower = 0, upper = 0, ascii = 1;
+  tstep r;
   for(;;){
     unsigned b;
 #ifdef KR_SWAR
-    while( p + 8 <= n && nlc <= 24 ){
+    while( p + 8 <= n && k <= 24 ){
       uint64_t x, y, letter, stop, m;
-      int k;
+      int j;
       memcpy(&x, z + p, 8);
       y = (x & 0x7F * ONES) | 0x20 * ONES;           /* lower case, if a letter */
       letter = (y + 0x1F * ONES) & ~(y + 0x05 * ONES) & ~x & 0x80 * ONES;  /* a..z */
-      memcpy(t->lc + nlc, &y, 8);
+      memcpy(lc + k, &y, 8);
       stop = ~letter & 0x80 * ONES;
-      k = stop ? __builtin_ctzll(stop) >> 3 : 8;
-      m = k == 8 ? ~0ull : (1ull << (8 * k)) - 1;
+      j = stop ? __builtin_ctzll(stop) >> 3 : 8;
+      m = j == 8 ? ~0ull : (1ull << (8 * j)) - 1;
       lower |= (x & m & 0x20 * ONES) != 0;
       upper |= (~x & m & 0x20 * ONES) != 0;
-      nlc += k; p += k;
-      if( k < 8 ) break;
+      k += j; p += j;
+      if( j < 8 ) break;
     }
 #endif
     if( p >= n ) break;
     b = z[p];
     if( bclass[b] == B_LETTER ){
       if( b & 0x20 ) lower = 1; else upper = 1;
-      t->lc[nlc & 31] = (char)(b | 0x20); nlc++;
+      lc[k & 31] = (char)(b | 0x20); k++;
       p++;
     }else if( b >= 0x80 ){
-      int len, k, ne;
+      int len, j, ne;
       char enc[4];
-      uint32_t c = decode_high(s, p, &len);
+      uint32_t c = kr_decode(z, n, p, &len);
       if( !is_alpha_hi(c) ) break;
       if( is_upper_hi(c) ) upper = 1; else lower = 1;
       ne = kr_encode(to_lower_hi(c), enc);
-      for(k = 0; k < ne; k++){ t->lc[nlc & 31] = enc[k]; nlc++; }
-      s->xb += len - 1;
+      for(j = 0; j < ne; j++){ lc[k & 31] = enc[j]; k++; }
+      ascii = 0;
       p += len;
     }else break;
   }
-  if( upper && !lower ) t->flags |= F_UPPER;
-  if( nlc > 28 ) nlc = 0;                    /* too long to be a date word */
-  t->nlc = (uint8_t)nlc;
-  if( nlc > 0 ){
-    const kr_date_key *e = find_lc(s->lx, t->lc, nlc);
-    if( e ){ t->c = e->c; t->flags |= e->c.tflags; }
-    if( nlc >= 9 && (!e || (e->mon < 0 && e->wd < 0 && e->hol < 0 && e->dw < 0)) ){
-      split_compound(s, t);
-    }
-  }
-  return p;
+  *nlc = k > 28 ? 0 : k;
+  r.p = p;
+  r.flags = (upper && !lower ? F_UPPER : 0) | (ascii ? F_ASCII : 0);
+  return r;
 }
 
-/* Read the next token into *t; returns 0 at the end of the text. */
-#ifdef __GNUC__
-__attribute__((always_inline))
+int tok_lc(const scan *s, const tok *t, char *buf){
+  int n;
+  if( t->kind != K_WORD || t->nlc == 0 ) return 0;
+  if( t->e != &date_key_none ){
+    memcpy(buf, t->e->key, t->nlc);            /* a lexicon word: its key */
+  }else if( t->flags & F_ASCII ){
+    const unsigned char *z = s->z + t->b0;
+    int k;
+    for(k = 0; k < t->nlc; k++) buf[k] = (char)(z[k] | 0x20);
+  }else{
+    read_word(s->z, s->n, t->b0, buf, &n);
+  }
+  return t->nlc;
+}
+
+/* Bytes minus characters (as SQLite counts them) in z[a..b), a at the
+** start of a character: the continuation bytes that a lead byte (>= 0xC0)
+** takes. Eight ASCII bytes at a time. */
+static int64_t extra_bytes(const unsigned char *z, int64_t a, int64_t b){
+  int64_t x = 0;
+  while( a < b ){
+    uint64_t w;
+    if( a + 8 <= b ){
+      memcpy(&w, z + a, 8);
+      if( (w & 0x8080808080808080ull) == 0 ){ a += 8; continue; }
+    }
+    if( z[a] >= 0xC0 ){
+      int64_t q = a + 1;
+      while( q < b && (z[q] & 0xC0) == 0x80 ) q++;
+      x += q - a - 1;
+      a = q;
+    }else a++;
+  }
+  return x;
+}
+
+/* Does the ASCII word at arg (a pointer to its first byte) go on after its
+** first eight letters as key[0..n) does (in lower case)? */
+static int ascii_rest(const void *arg, const char *key, int n){
+  const unsigned char *w = (const unsigned char *)arg;
+  int k;
+  for(k = 8; k < n; k++) if( (w[k] | 0x20) != (unsigned char)key[k] ) return 0;
+  return 1;
+}
+
+/* The eight bytes of z[0..n) from q on (q <= n), zero-padded at the end of
+** the text (a NUL byte is no letter, so a word stops there). */
+static inline uint64_t load8(const unsigned char *z, int64_t n, int64_t q){
+  uint64_t x = 0;
+  int k;
+  if( q + 8 <= n ){ memcpy(&x, z + q, 8); return x; }
+  for(k = 0; q + k < n; k++) x |= (uint64_t)z[q + k] << (8 * k);
+  return x;
+}
+
+/* A word of ASCII letters at p, read eight bytes at a time (lower-cased
+** and hashed as it goes) and looked up (most words): sets t->nlc, t->e and
+** t->reach. Returns the position after it and its flags, or position p
+** when the word goes on with a letter that is not ASCII: long_word reads
+** it then. */
+static inline tstep ascii_word(const kr_date_lex *lx, const unsigned char *z, int64_t n, int64_t p,
+                               tok *t){
+  tstep r = { p, 0 };
+#ifdef KR_SWAR
+  uint64_t x, y, stop, m, h, c8, lower;
+  int64_t q = p;
+  const kr_date_key *e;
+  int k;
+  /* the lower-case letters of x, and a mask of the bytes after its last
+  ** leading letter (stop: their high bits) */
+#define LETTERS(x, y, stop) do{ \
+    y = ((x) & 0x7F * ONES) | 0x20 * ONES; \
+    stop = ~((y + 0x1F * ONES) & ~(y + 0x05 * ONES) & ~(x)) & 0x80 * ONES; \
+  }while(0)
+  x = load8(z, n, p);
+  LETTERS(x, y, stop);
+  if( stop ){                                      /* a word of up to 7 letters */
+    k = __builtin_ctzll(stop) >> 3;
+    m = (1ull << (8 * k)) - 1;
+    c8 = y & m;
+    h = c8 * HASH_M;
+    lower = x & m;
+    q = p + k;
+  }else{                                           /* 8 letters or more */
+    c8 = y;
+    h = y * HASH_M;
+    lower = x;
+    for(q = p + 8;; q += 8){
+      x = load8(z, n, q);
+      LETTERS(x, y, stop);
+      if( stop ){
+        k = __builtin_ctzll(stop) >> 3;
+        m = (1ull << (8 * k)) - 1;
+        if( k ) h = (h ^ (y & m)) * HASH_M;
+        lower |= x & m;
+        q += k;
+        break;
+      }
+      h = (h ^ y) * HASH_M;
+      lower |= x;
+    }
+  }
+#undef LETTERS
+  if( q < n && z[q] >= 0x80 ) return r;            /* café: a letter may follow */
+  r.p = q;
+  r.flags = F_ASCII | ((lower & 0x20 * ONES) ? 0 : F_UPPER);   /* F_UPPER: no lower case */
+  k = (int)(q - p);
+  if( k > 28 ) return r;                           /* too long for a date word */
+  t->nlc = (uint8_t)k;
+  if( (e = find_hashed(lx, h, c8, k, ascii_rest, z + p)) != 0 ){
+    t->e = e; t->reach = e->reach; t->tcls = e->tcls; r.flags |= e->tflags;
+  }
+#else
+  (void)lx; (void)z; (void)n; (void)t;
 #endif
-static inline int next_token(scan *s, tok *t){
+  return r;
+}
+
+/* Any other word at p: read with read_word and looked up. */
+static tstep long_word(const kr_date_lex *lx, const unsigned char *z, int64_t n, int64_t p, tok *t){
+  char lc[32];
+  int nlc;
+  tstep r = read_word(z, n, p, lc, &nlc);
+  t->nlc = (uint8_t)nlc;
+  if( nlc > 0 ){
+    const kr_date_key *e = find_lc(lx, lc, nlc);
+    if( e ){ t->e = e; t->reach = e->reach; t->tcls = e->tcls; r.flags |= e->tflags; }
+  }
+  return r;
+}
+
+/* Make t the punctuation mark c; returns its flags (punct_flags, from the
+** table of the index for an ASCII sign). */
+static inline unsigned punct_token(const kr_date_lex *lx, tok *t, uint32_t c){
+  unsigned f = c < 128 ? lx->pflags[c] : punct_flags(c);
+  t->kind = K_PUNCT;
+  t->ch = c;
+  if( f & F_CAND ) t->reach = 2;
+  return f;
+}
+
+/* White space from p on that is not all ASCII (a byte >= 0x80 at p):
+** returns the position after it and the flags it sets (F_SP, F_NL for a
+** line or paragraph separator). Counts the extra bytes of its characters. */
+KR_COLD tstep high_space(scan *s, int64_t p){
   const unsigned char *z = s->z;
-  int64_t p = s->pos, n = s->n;
-  unsigned flags = 0, cls = B_OTHER;
-  uint32_t c = 0;
-  int len = 1;
-  /* white space */
-  for(; p < n; p++){
-    cls = bclass[z[p]];
-    if( cls == B_SPACE ){ flags |= F_SP; continue; }
-    if( cls == B_NL ){ flags |= F_SP | F_NL; continue; }
+  tstep r = { p, 0 };
+  while( r.p < s->n ){
+    unsigned cls = bclass[z[r.p]];
+    int len = 1;
     if( cls == B_HIGH ){
-      c = decode_high(s, p, &len);
-      if( c == 0x2028 || c == 0x2029 ) flags |= F_SP | F_NL;
-      else if( kr_is_space(c) ) flags |= F_SP;
+      uint32_t c = kr_decode(z, s->n, r.p, &len);
+      if( c == 0x2028 || c == 0x2029 ) r.flags |= F_SP | F_NL;
+      else if( kr_is_space(c) ) r.flags |= F_SP;
       else break;
       s->xb += len - 1;
-      p += len - 1;
-      continue;
-    }
-    break;
+    }else if( cls == B_SPACE ) r.flags |= F_SP;
+    else if( cls == B_NL ) r.flags |= F_SP | F_NL;
+    else break;
+    r.p += len;
   }
-  if( p >= n ){ s->pos = p; return 0; }
-  if( p == s->start ) flags |= F_NL;
-  t->b0 = p;
-  t->c0 = p - s->xb;
-  t->c = date_cls_none;
-  t->num = 0; t->ch = 0; t->mi = 0; t->nd = 0; t->nlc = 0;
-  if( flags & F_NL ) s->para++;
-  t->para = s->para;
-  t->flags = (uint16_t)flags;
-  if( cls == B_DIGIT ){
+  return r;
+}
+
+/* Any token at p but a word that ascii_word reads or an ASCII sign: a
+** number, a sign that is not ASCII, or a word with a letter that is not
+** ASCII (cls: the class of the byte at p).
+** Fills t but for its span and flags; returns the position after it and
+** its flags. Counts the extra bytes of its characters. */
+KR_COLD tstep other_token(scan *s, tok *t, int64_t p, unsigned cls){
+  const unsigned char *z = s->z;
+  const int64_t n = s->n;
+  uint32_t c = 0;
+  int len = 1;
+  tstep r = { p, 0 };
+  if( cls == B_HIGH ) c = kr_decode(z, n, p, &len);
+  if( cls == B_LETTER || (cls == B_HIGH && is_alpha_hi(c)) ){
+    t->kind = K_WORD;
+    r = long_word(s->lx, z, n, p, t);
+    s->xb += extra_bytes(z, p, r.p);
+    if( cls == B_HIGH && is_upper_hi(c) ) r.flags |= F_CAP;
+  }else if( cls == B_DIGIT ){
     int64_t v = 0;
     int nd = 0;
     t->kind = K_NUM;
-    t->flags |= F_CAND;
-    while( p < n && bclass[z[p]] == B_DIGIT ){
-      if( v < 100000000 ) v = v * 10 + (z[p] - '0');
-      nd++; p++;
+    while( r.p < n && bclass[z[r.p]] == B_DIGIT ){
+      if( v < 100000000 ) v = v * 10 + (z[r.p] - '0');
+      nd++; r.p++;
     }
     t->num = (int32_t)v;
     t->nd = (uint8_t)(nd > 255 ? 255 : nd);
-    if( p < n && (bclass[z[p]] == B_LETTER || z[p] >= 0x80) ) p = number_suffix(s, t, p);
-  }else if( cls == B_LETTER || (cls == B_HIGH && is_alpha_hi(c)) ){
-    t->kind = K_WORD;
-    if( cls == B_LETTER ? !(z[p] & 0x20) : is_upper_hi(c) ) t->flags |= F_CAP;
-    p = read_word(s, t, p);
+    if( r.p < n && (bclass[z[r.p]] == B_LETTER || z[r.p] >= 0x80) ) r = number_suffix(z, n, t, r.p);
+    r.flags |= F_CAND | (t->kind == K_NUM ? F_DATEW : 0);
   }else{
-    t->kind = K_PUNCT;
-    if( cls == B_HIGH ){ t->ch = c; s->xb += len - 1; p += len; }
-    else { t->ch = z[p]; p++; }
-    if( t->ch == '\'' || t->ch == 0x2019 || t->ch == 0x2018 || t->ch == '+' || t->ch == '-' ){
-      t->flags |= F_CAND;
-      t->reach = 2;                           /* 's avonds, +2 dagen */
-    }
+    s->xb += len - 1;
+    r.p += len;
+    r.flags = punct_token(s->lx, t, cls == B_HIGH ? c : z[p]);
   }
-  t->b1 = p;
-  t->c1 = p - s->xb;
+  return r;
+}
+
+/* Fill the window with tokens from s->pos on, up to its capacity or the
+** end of the text (then s->eof is set). This loop runs for every word and
+** sign of the text. It reads ASCII white space, words of ASCII letters and
+** ASCII signs (most of a text) itself, with few variables so that they
+** stay in registers; other_token() and high_space() read the rest. */
+static void fill(scan *s){
+  const unsigned char *z = s->z;
+  const int64_t n = s->n;
+  int64_t p = s->pos;
+  tok *t = s->t + s->nt, *tend = s->t + s->win;
+  for(; t < tend; t++){
+    unsigned flags = 0, cls;
+    tstep r;
+    for(;;){                                   /* white space */
+      if( p >= n ){ s->eof = 1; goto done; }
+      cls = bclass[z[p]];
+      if( cls == B_SPACE ) flags |= F_SP;
+      else if( cls == B_NL ) flags |= F_SP | F_NL;
+      else if( cls != B_HIGH ) break;
+      else{
+        r = high_space(s, p);
+        if( r.p == p ) break;                  /* no space: a token */
+        flags |= r.flags;
+        p = r.p;
+        continue;
+      }
+      p++;
+    }
+    if( p == s->start ) flags |= F_NL;
+    if( flags & F_NL ) s->para++;
+    t->b0 = p;
+    t->c0 = p - s->xb;
+    t->e = &date_key_none;
+    t->num = 0; t->ch = 0;
+    t->para = s->para;
+    t->mi = 0; t->nd = 0; t->nlc = 0; t->reach = 0; t->tcls = 0; t->mark = 0;
+    r.p = p;
+    if( cls == B_LETTER ){
+      t->kind = K_WORD;
+      if( !(z[p] & 0x20) ) flags |= F_CAP;
+      r = ascii_word(s->lx, z, n, p, t);
+    }else if( cls == B_OTHER ){               /* an ASCII sign */
+      r.flags = punct_token(s->lx, t, z[p]);
+      r.p = p + 1;
+    }
+    if( r.p == p ) r = other_token(s, t, p, cls);
+    flags |= r.flags;
+    p = r.p;
+    /* a sentence starts at a line, or after . ! ? (prev_end) and a space
+    ** at a capital or at a mark that opens it */
+    flags |= (flags & F_NL) ? F_SENT : 0;
+    if( s->prev_end ){
+      if( (flags & F_SP) && (flags & (F_CAP | F_OPENS)) ) flags |= F_SENT;
+      s->prev_end = 0;
+    }
+    if( t->kind == K_PUNCT && (t->ch == '.' || t->ch == '!' || t->ch == '?') ) s->prev_end = 1;
+    t->flags = (uint16_t)(flags & ~F_OPENS);
+    t->b1 = p;
+  }
+done:
+  s->nt = (int)(t - s->t);
   s->pos = p;
-  return 1;
 }
 
 /* ---- the scan loop -------------------------------------------------------- */
 
-/* Fill the window: keep the BACK tokens before `from` as context. */
+/* Fill the window: keep the BACK tokens before `from` as context, and the
+** one before them, so that every context token the tense rules look at
+** has the token before it at hand, wherever the window begins. */
 static int refill(scan *s, int from){
-  int keep = from > BACK ? from - BACK : 0;
+  int keep = from > BACK + 1 ? from - BACK - 1 : 0;
   if( keep > 0 ){
     memmove(s->t, s->t + keep, sizeof(tok) * (size_t)(s->nt - keep));
     s->nt -= keep;
     s->base += keep;
   }
-  while( s->nt < s->win ){
-    if( !next_token(s, &s->t[s->nt]) ){ s->eof = 1; break; }
-    s->nt++;
-  }
+  fill(s);
   return keep;
+}
+
+/* Is token t all ASCII (as many characters as bytes)? */
+static int tok_ascii(const tok *t){
+  if( t->kind == K_WORD ) return (t->flags & F_ASCII) != 0;
+  return t->kind != K_PUNCT || t->ch < 0x80;      /* numbers are ASCII */
 }
 
 static void emit_flush(scan *s){
@@ -569,13 +831,16 @@ static void emit_flush(scan *s){
 ** ("mei en juni 2011"), flush the pending one and keep this one pending. */
 void date_emit(scan *s, const hit *h){
   kr_date d;
+  const tok *last = &s->t[h->i1 - 1];
   if( s->stop ) return;
   if( h->weak == 1 && !date_whole_text(s, h->i0, h->i1) ) return;
   if( h->weak == 2 && !s->weak_ok ) return;
   d.b0 = s->t[h->i0].b0;
   d.b1 = s->t[h->i1 - 1].b1;
+  /* characters: those before the first token, and those of the span up
+  ** to the start of its last token, and of that token */
   d.c0 = s->t[h->i0].c0;
-  d.c1 = s->t[h->i1 - 1].c1;
+  d.c1 = last->c0 + (d.b1 - last->b0) - (tok_ascii(last) ? 0 : extra_bytes(s->z, last->b0, d.b1));
   d.weak = h->weak;
   dval_format(&h->v, &d);
   if( s->has_pend && s->pend_noyear && h->year_given && h->v.g != G_NONE
@@ -639,7 +904,9 @@ static void scan_run(scan *s){
     int limit = s->eof ? s->nt : s->nt - WIN_AHEAD;
     while( i < limit && !s->stop ){
       int next;
-      if( !(s->t[i].flags & F_CAND) ){ i++; continue; }
+      const tok *t = s->t;
+      while( i < limit && !(t[i].flags & F_CAND) ) i++;   /* most tokens */
+      if( i >= limit ) break;
       if( !may_start(s, i) ){
 #ifdef KR_DATE_CHECK
         if( date_match_at(s, i) != i ) abort();
@@ -655,12 +922,15 @@ static void scan_run(scan *s){
   emit_flush(s);
 }
 
-static void scan_init(scan *s, const kr_date_lex *lx, const char *z, int64_t n,
-                      const kr_dref *ref, kr_date_cb cb, void *arg, tok *win, int nwin){
+/* Set up a scan of z[from..n) whose first byte is character cfrom. */
+static void scan_init(scan *s, const kr_date_lex *lx, const char *z, int64_t from, int64_t n,
+                      int64_t cfrom, const kr_dref *ref, kr_date_cb cb, void *arg, tok *win, int nwin){
   memset(s, 0, sizeof *s);
   s->lx = lx;
   s->z = (const unsigned char *)z;
   s->n = n;
+  s->pos = s->start = from;
+  s->xb = from - cfrom;
   if( ref && ref->ok ){
     s->ref = *ref;
     s->rday = kr_days_from_civil(ref->y, ref->m, ref->d);
@@ -721,46 +991,31 @@ static int next_post(const kr_date_lex *lx, const char *z, int64_t n, int64_t fr
   return 0;
 }
 
-/* Scan z[from..to) with reference ref; returns nonzero when cb stopped. */
-static int scan_range(const kr_date_lex *lx, const char *z, int64_t from, int64_t to, int64_t xb,
+/* Scan z[from..to), whose first byte is character cfrom, with reference
+** ref; returns nonzero when cb stopped. */
+static int scan_range(const kr_date_lex *lx, const char *z, int64_t from, int64_t to, int64_t cfrom,
                       const kr_dref *ref, kr_date_cb cb, void *arg, tok *win, int nwin){
   scan s;
-  scan_init(&s, lx, z, to, ref, cb, arg, win, nwin);
-  s.pos = s.start = from;
-  s.xb = xb;
+  scan_init(&s, lx, z, from, to, cfrom, ref, cb, arg, win, nwin);
   scan_run(&s);
   return s.stop;
-}
-
-/* Bytes minus characters (as SQLite counts them) in z[a..b), a at the
-** start of a character. */
-static int64_t extra_bytes(const char *z, int64_t a, int64_t b){
-  int64_t x = 0;
-  while( a < b ){
-    if( (unsigned char)z[a] >= 0xC0 ){
-      int64_t q = a + 1;
-      while( q < b && ((unsigned char)z[q] & 0xC0) == 0x80 ) q++;
-      x += q - a - 1;
-      a = q;
-    }else a++;
-  }
-  return x;
 }
 
 /* Scan with a window of nwin tokens at win: the article's text with ref,
 ** the text of every embedded post with the post's own date. */
 static void scan_with(const kr_date_lex *lx, const char *z, int64_t n, const kr_dref *ref,
                       kr_date_cb cb, void *arg, tok *win, int nwin){
-  int64_t pos = 0, xb = 0;
+  const unsigned char *u = (const unsigned char *)z;
+  int64_t pos = 0, cpos = 0;
   post pt;
   while( next_post(lx, z, n, pos, &pt) ){
-    if( pt.a > pos && scan_range(lx, z, pos, pt.a, xb, ref, cb, arg, win, nwin) ) return;
-    xb += extra_bytes(z, pos, pt.a);
-    if( scan_range(lx, z, pt.a, pt.b, xb, &pt.ref, cb, arg, win, nwin) ) return;
-    xb += extra_bytes(z, pt.a, pt.b);
+    int64_t ca = cpos + (pt.a - pos) - extra_bytes(u, pos, pt.a);
+    if( pt.a > pos && scan_range(lx, z, pos, pt.a, cpos, ref, cb, arg, win, nwin) ) return;
+    if( scan_range(lx, z, pt.a, pt.b, ca, &pt.ref, cb, arg, win, nwin) ) return;
+    cpos = ca + (pt.b - pt.a) - extra_bytes(u, pt.a, pt.b);
     pos = pt.b;
   }
-  scan_range(lx, z, pos, n, xb, ref, cb, arg, win, nwin);
+  scan_range(lx, z, pos, n, cpos, ref, cb, arg, win, nwin);
 }
 
 int kr_dates_scan(const kr_date_lex *lx, const char *z, int64_t n,
@@ -795,7 +1050,7 @@ static int parse_first(const kr_date_lex *lx, const char *z, int64_t n,
   tok win[WIN];
   if( z == 0 || n <= 0 ) return 0;
   f.found = f.has_alt = 0;
-  scan_init(&s, lx, z, n, ref, take_first, &f, win, WIN);
+  scan_init(&s, lx, z, 0, n, 0, ref, take_first, &f, win, WIN);
   s.weak_ok = 1;
   scan_run(&s);
   if( !f.found && f.has_alt ){ f.d = f.alt; f.found = 1; }

@@ -16,33 +16,38 @@
 #include "kr.h"
 #include "lexicon.h"
 
-/* What the date lexicons say of a word. A token of the text copies the
-** block of its word whole (kr_date_cls), and reads the fields by name. */
-#define KR_DATE_CLS_FIELDS \
-  uint32_t dwc;             /* its classes in date_words (bit per class) */ \
-  int16_t mon, wd, nw, hol, dw;   /* first row in each lexicon, or -1 */ \
-  int8_t dpart;             /* a compound ending in a part of the day \
-                            ** (dinsdagavond): the part, else -1 */ \
-  uint8_t tcls;             /* its class in tense_words (0: none) */ \
-  int32_t card, ord;        /* its value as a cardinal / ordinal number, or -1 */ \
-  uint8_t reach;            /* where it can start an expression: see \
-                            ** KR_REACH_NEVER in date_scan.h */ \
-  uint8_t tflags;           /* token flags it sets (F_CAND, F_HPRE) */
-
-typedef struct kr_date_cls { KR_DATE_CLS_FIELDS } kr_date_cls;
-
-/* One word of the date lexicons, with what every lexicon says of it. */
+/* One word of the date lexicons, with what every lexicon says of it. A
+** token of the text points at the entry of its word (or at an empty entry,
+** date_key_none in date_scan.h) and reads the fields by name. */
 typedef struct kr_date_key {
-  const char *key;          /* the lexicon's own cell; NULL: empty slot */
+  const char *key;          /* the lower-case word (a lexicon cell, or the
+                            ** lexicon's own text for a compound) */
   uint64_t k8;              /* its first 8 bytes, zero-padded: one compare
                             ** decides a short word */
-  union { kr_date_cls c; struct { KR_DATE_CLS_FIELDS }; };
+  uint32_t dwc;             /* its classes in date_words (bit per class) */
+  int16_t mon, wd, nw, hol, dw;   /* first row in each lexicon, or -1 */
+  uint8_t ndw;              /* rows of date_words from dw on (one per class) */
+  int8_t dpart;             /* a compound ending in a part of the day
+                            ** (dinsdagavond): the part, else -1 */
+  uint8_t tcls;             /* its class in tense_words (0: none) */
+  int32_t card, ord;        /* its value as a cardinal / ordinal number, or -1 */
+  uint8_t reach;            /* where it can start an expression: see
+                            ** KR_REACH_NEVER in date_scan.h */
+  uint16_t tflags;          /* token flags it sets (F_CAND, F_HPRE, F_DATEW) */
   uint8_t n;                /* key length */
   uint8_t hpre;             /* it starts a holiday phrase ("goede vrijdag") */
+  uint8_t hword;            /* it is a word of a holiday phrase of several
+                            ** words: a phrase goes on only over such words */
 } kr_date_key;
 
-#define KR_DATE_SLOTS 2048   /* hash slots (a power of two) */
-#define KR_DATE_KEYS  1024   /* distinct words (the lexicons have ~660) */
+#define KR_DATE_SLOT_BITS 12
+#define KR_DATE_SLOTS (1 << KR_DATE_SLOT_BITS)   /* hash slots */
+#define KR_DATE_KEYS  2047   /* distinct words (the lexicons have ~700, and
+                             ** the compounds of a weekday or deictic word
+                             ** with a part of the day ~300 more); at most
+                             ** 2047, since a slot holds the entry + 1 in 11
+                             ** bits */
+#define KR_DATE_CBUF  8192   /* bytes for the text of those compounds */
 #define KR_DATE_WROWS 1024   /* rows of date_words.tsv */
 #define KR_DATE_MROWS 128    /* rows of months.tsv and of weekdays.tsv */
 #define KR_WD_FULL   1       /* forms of weekdays.tsv, column 2 */
@@ -53,16 +58,18 @@ typedef struct kr_date_key {
 ** It is built once per database connection (kr_date_lex_new) and then only
 ** read, by any number of calls: a word of the text costs one hash, computed
 ** while the tokenizer lower-cases it, and, for the few words that are in a
-** lexicon, one compare. */
+** lexicon, one compare. The compounds of a weekday or deictic word with a
+** part of the day (dinsdagavond, gisternacht) are entries of their own,
+** made when the index is built, so the tokenizer never splits a word. */
 typedef struct kr_date_lex {
   const kr_lexicon *months, *weekdays, *numbers, *holidays, *words, *tense;
-  uint32_t slot[KR_DATE_SLOTS];   /* 0 empty, else fingerprint << 16 | key + 1 */
+  uint16_t slot[KR_DATE_SLOTS];   /* 0 empty, else fingerprint << 11 | key + 1 */
   kr_date_key key[KR_DATE_KEYS];
   int nkey;
-  int nsuffix;              /* parts of the day that end compounds */
-  int suffix_row[24];       /* their rows in `words` */
-  uint32_t head2[26];       /* bit b of head2[a]: a word that begins such a
-                            ** compound starts with the letters a, b */
+  uint32_t pflags[128];     /* the token flags of each ASCII sign, worked
+                            ** out once (punct_flags in dates.c) */
+  int ncbuf;                /* bytes used in cbuf */
+  char cbuf[KR_DATE_CBUF];  /* the text of the compound entries */
   uint8_t wclass[KR_DATE_WROWS];  /* class (C_*) of each row of `words` */
   uint8_t mon_num[KR_DATE_MROWS];  /* each row of `months`: the month 1..12 */
   uint8_t mon_abbr[KR_DATE_MROWS]; /* 1: an abbreviation (feb) */

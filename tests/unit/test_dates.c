@@ -101,6 +101,46 @@ static void test_chars(void){
   kr_dates_free(&d);
 }
 
+/* Words as the tokenizer reads them: compounds with a part of the day
+** (entries of their own in the index), words of more than eight letters,
+** capitals, holiday phrases of several words, a word that goes on with a
+** letter that is not ASCII. */
+static void test_words(void){
+  KT_STR(parse("dinsdagavond", "2022-02-16"), "2022-02-15");
+  KT_STR(parse("gisteravond", "2022-02-16"), "2022-02-15");
+  KT_STR(parse("zondagnamiddag", "2022-02-16"), "2022-02-13");
+  KT_STR(parse("Donderdagochtend", "2022-02-16"), "2022-02-17");
+  KT_STR(parse("donderdag", "2022-02-16"), "2022-02-17");
+  KT_STR(parse("DINSDAG", "2022-02-16"), "2022-02-15");
+  KT_STR(parse("vanavond", "2022-02-16"), "2022-02-16TEV");
+  KT_STR(parse("3 september", "2022-02-16"), "2021-09-03");
+  KT_STR(parse("de eerste kerstdag", "2022-02-16"), "2022-12-25");
+  KT_STR(parse("tweede pinksterdag", "2022-02-16"), "2022-06-06");
+  KT_STR(parse("Goede Vrijdag", "2022-02-16"), "2022-04-15");
+  KT_STR(parse("eerste paasdag 2023", 0), "2023-04-09");
+  KT_STR(parse("x eerste dag", "2022-02-16"), "NULL");
+  KT_STR(parse("meiëndag", "2022-02-16"), "NULL");     /* not "mei" */
+  KT_STR(parse("15 mei 2022, café", 0), "2022-05-15");
+}
+
+/* Character offsets after malformed UTF-8: a lead byte takes every
+** continuation byte after it, as SQLite counts (C0 AF and F8 88 80 80 are
+** one character each). */
+static void test_chars_malformed(void){
+  static const char z[] = "\xc0\xaf\xf8\x88\x80\x80 3 februari, \xc3\xa9\xc3\xa9 maandag";
+  kr_dref ref;
+  kr_dates d;
+  memset(&d, 0, sizeof d);
+  kr_dref_parse(&lx, "2022-02-16", 10, &ref);
+  KT_INT(kr_dates_extract(&lx, z, (int64_t)sizeof z - 1, &ref, &d), KR_OK);
+  KT_INT(d.n, 2);
+  if( d.n == 2 ){
+    KT_INT(d.a[0].b0, 7); KT_INT(d.a[0].c0, 3); KT_INT(d.a[0].c1, 13);
+    KT_INT(d.a[1].b0, 24); KT_INT(d.a[1].c0, 18); KT_INT(d.a[1].c1, 25);
+  }
+  kr_dates_free(&d);
+}
+
 /* The index is built per connection: a failed allocation fails that one
 ** build, and the next one works. */
 static void test_lex_nomem(void){
@@ -209,6 +249,8 @@ void test_dates(void){
   test_long();
   test_nomem();
   test_chars();
+  test_words();
+  test_chars_malformed();
   test_lex_nomem();
   test_window();
   kr_date_lex_free(plx);
