@@ -28,9 +28,14 @@ int kr_grow(void **pArr, int64_t *pCap, int64_t need, size_t sz){
 /* ---- Character counting ------------------------------------------------ */
 
 /* The checkpoint table stores, for every KR_CKPT-th byte, the number of
-** characters that start before it (times two) plus one bit telling whether
-** that byte is inside a character begun by a lead byte >= 0xC0, so that a
-** continuation byte there belongs to the previous character. */
+** characters that start before it (times four) plus two bits: CK_INLEAD
+** tells whether that byte is inside a character begun by a lead byte
+** >= 0xC0, so that a continuation byte there belongs to the previous
+** character; CK_ASCII that the KR_CKPT bytes from there on (up to the end
+** of the text) are all ASCII, so that inside them a character index is
+** the checkpoint's count plus the byte distance. */
+#define CK_INLEAD 1
+#define CK_ASCII  2
 int kr_text_init(kr_text *t, const char *z, int64_t n){
   const unsigned char *u = (const unsigned char *)z;
   int64_t i, count = 0, k;
@@ -46,7 +51,7 @@ int kr_text_init(kr_text *t, const char *z, int64_t n){
   }
   for(k = 0, i = 0; i < n; ){
     unsigned char b;
-    if( (i & (KR_CKPT - 1)) == 0 ) t->ckpt[k++] = count * 2 + inlead;
+    if( (i & (KR_CKPT - 1)) == 0 ) t->ckpt[k++] = count * 4 + CK_ASCII + inlead;
     /* eight ASCII bytes at once: each is a character */
     if( (i & 7) == 0 && i + 8 <= n ){
       uint64_t x;
@@ -59,11 +64,12 @@ int kr_text_init(kr_text *t, const char *z, int64_t n){
       }
     }
     b = u[i++];
+    if( b >= 0x80 ) t->ckpt[k - 1] &= ~(int64_t)CK_ASCII;
     if( b >= 0xC0 ){ count++; inlead = 1; }
     else if( (b & 0xC0) == 0x80 && inlead ){ /* continuation */ }
     else { count++; inlead = 0; }
   }
-  if( (n & (KR_CKPT - 1)) == 0 ) t->ckpt[k++] = count * 2 + inlead;
+  if( (n & (KR_CKPT - 1)) == 0 ) t->ckpt[k++] = count * 4 + CK_ASCII + inlead;
   t->nchar = count;
   return KR_OK;
 }
@@ -90,11 +96,23 @@ static int64_t count_before(const kr_text *t, int64_t b, int *inlead){
     count = t->memo_count;
     in = t->memo_in;
   }else{
-    count = t->ckpt[k] >> 1;
-    in = (int)(t->ckpt[k] & 1);
+    count = t->ckpt[k] >> 2;
+    in = (int)(t->ckpt[k] & CK_INLEAD);
   }
-  for(; i < b; i++){
-    unsigned char c = t->z[i];
+  while( i < b ){
+    unsigned char c;
+    /* eight ASCII bytes at once: each is a character */
+    if( i + 8 <= b ){
+      uint64_t x;
+      memcpy(&x, t->z + i, 8);
+      if( (x & 0x8080808080808080ull) == 0 ){
+        count += 8;
+        in = 0;
+        i += 8;
+        continue;
+      }
+    }
+    c = t->z[i++];
     if( c < 0x80 ){ count++; in = 0; }
     else if( c >= 0xC0 ){ count++; in = 1; }
     else if( !in ){ count++; }
@@ -108,7 +126,12 @@ static int64_t count_before(const kr_text *t, int64_t b, int *inlead){
 
 int64_t kr_text_char_at(const kr_text *t, int64_t b){
   int inlead;
-  int64_t c = count_before(t, b, &inlead);
+  int64_t c;
+  if( b >= 0 && b <= t->n && (t->ckpt[b / KR_CKPT] & CK_ASCII) ){
+    /* in a block of ASCII bytes: one character per byte */
+    return (t->ckpt[b / KR_CKPT] >> 2) + b % KR_CKPT;
+  }
+  c = count_before(t, b, &inlead);
   /* a continuation byte of a character begun earlier is inside it */
   if( b > 0 && b < t->n && (t->z[b] & 0xC0) == 0x80 && inlead ) c--;
   return c;
@@ -378,6 +401,26 @@ static const unsigned char can_end[256] = {
   ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1
 };
 
+/* Does the word x hold a byte equal to v? (The classic test for a zero
+** byte in x ^ v: exact about whether there is one.) */
+static inline int has_byte(uint64_t x, unsigned char v){
+  uint64_t y = x ^ (0x0101010101010101ull * v);
+  return ((y - 0x0101010101010101ull) & ~y & 0x8080808080808080ull) != 0;
+}
+
+/* The first byte in [i, e) that can begin a sentence-ending character
+** (see can_end), or e: eight bytes at a time while none of them can. */
+static int64_t next_can_end(const unsigned char *z, int64_t i, int64_t e){
+  while( i + 8 <= e ){
+    uint64_t x;
+    memcpy(&x, z + i, 8);
+    if( has_byte(x, '.') || has_byte(x, '!') || has_byte(x, '?') || has_byte(x, 0xE2) ) break;
+    i += 8;
+  }
+  while( i < e && !can_end[z[i]] ) i++;
+  return i;
+}
+
 /* Split one paragraph [p0, p1) into sentences. */
 static int split_paragraph(const kr_text *t, kr_segments *seg, int64_t p0, int64_t p1,
                            int32_t para, const kr_lexicon *abbr, int64_t maxlen){
@@ -389,7 +432,7 @@ static int split_paragraph(const kr_text *t, kr_segments *seg, int64_t p0, int64
     int64_t e, k;
     /* only '.', '!', '?' and the first byte of '…' (E2 80 A6) can end a
     ** sentence: skip every other byte without decoding */
-    while( i < p1 && !can_end[z[i]] ) i++;
+    i = next_can_end(z, i, p1);
     if( i >= p1 ) break;
     c = kr_decode(z, p1, i, &len);
     if( !is_terminal(c) ){ i += len; continue; }
@@ -445,6 +488,14 @@ int kr_segment(const kr_text *t, kr_segments *seg){
     if( abbr->len[(size_t)r * (size_t)abbr->ncol] - 1 > maxlen ) maxlen = abbr->len[(size_t)r * (size_t)abbr->ncol] - 1;
   }
   memset(seg, 0, sizeof(*seg));
+  {
+    /* news text has about one sentence per 100 bytes and one paragraph per
+    ** 400: reserve that much for an article at once rather than growing
+    ** the arrays step by step (a huge text grows them as it goes) */
+    int64_t m = t->n < (1 << 19) ? t->n : (1 << 19);
+    if( kr_grow((void **)&seg->sent, &seg->capsent, m / 100 + 16, sizeof(kr_sentence))
+     || kr_grow((void **)&seg->para, &seg->cappara, m / 400 + 16, sizeof(kr_paragraph)) ) goto nomem;
+  }
   while( i <= t->n ){
     const unsigned char *nl = i < t->n ? memchr(z + i, '\n', (size_t)(t->n - i)) : 0;
     int64_t e = nl ? (int64_t)(nl - z) : t->n;

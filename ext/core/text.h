@@ -27,7 +27,7 @@ typedef struct kr_text {
   const unsigned char *z; /* the bytes; need not be NUL-terminated */
   int64_t n;              /* number of bytes */
   int64_t nchar;          /* number of characters, as SQLite counts them */
-  int64_t *ckpt;          /* ckpt[k] = character index of byte k*KR_CKPT */
+  int64_t *ckpt;          /* ckpt[k]: character index of byte k*KR_CKPT (see text.c) */
   int64_t nckpt;
   /* the last position looked up, so that spans reported in text order are
   ** converted by scanning forward from it (a view belongs to one call) */
