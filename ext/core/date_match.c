@@ -1011,6 +1011,24 @@ static int m_relunit(scan *s, pre *p){
 
 /* ---- weekdays ------------------------------------------------------------------ */
 
+/* "Volgend weekend staan er twee crossen op het programma: zaterdag in Mol
+** en zondag in Kapellen": a weekday in a sentence that named a relative
+** week or weekend before it ("volgend weekend", "vorige week") lies in
+** that week. Returns the week's offset (1, -1), or 0. Looks back a bounded
+** number of tokens, to the start of the sentence. */
+static int sentence_week(scan *s, int start){
+  int i;
+  for(i = start - 1; i >= start - 24; i--){
+    tok *t = T(s, i);
+    if( !t ) break;
+    if( has_cls(s, i, C_UNIT) && (lc_is(s, i, "week") || lc_is(s, i, "weekend"))
+     && has_cls(s, i - 1, C_MOD) && wval(s, i - 1, C_MOD) != 0 )
+      return wval(s, i - 1, C_MOD);
+    if( t->flags & F_SENT ) break;
+  }
+  return 0;
+}
+
 static int m_weekday(scan *s, int start, int j, int has_mod, int mod, int weekmod){
   tok *t = T(s, j);
   int form = s->lx->wd_form[t->e->wd];
@@ -1053,6 +1071,7 @@ static int m_weekday(scan *s, int start, int j, int has_mod, int mod, int weekmo
   }
   (void)part;
   if( !s->ref.ok ){ v_init(&v, G_NONE); return put(s, start, k, &v); }
+  if( !weekmod && !has_mod ) weekmod = sentence_week(s, start);
   if( weekmod ){
     int64_t mon = s->rday - (kr_weekday(s->rday) - 1) + 7 * weekmod;
     day = mon + wd - 1;
