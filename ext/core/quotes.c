@@ -115,43 +115,68 @@ int qa_word_is_slow(const qa_state *s, int64_t i, const char *w, size_t n) {
   return 1;
 }
 
+/* The closed compound w[0..n) whose last part is a row of lx: a head of at
+** least min_head bytes after a prefix of 3 or more, starting at a
+** character boundary, the longest such head that accept (if given) takes.
+** Returns the head's offset in w and sets *row, or -1. */
+static int compound_head(const qa_state *s, const kr_lexicon *lx, const char *w, int n, int min_head,
+                         int (*accept)(const kr_lexicon *lx, int row, int head_len), int *row) {
+  if (!lx) return -1;
+  for (int k = 3; k + min_head <= n; k++) {
+    if (((unsigned char)w[k] & 0xC0) == 0x80) continue;
+    int r = qa_lookup(s, lx, w + k, (size_t)(n - k));
+    if (r >= 0 && (!accept || accept(lx, r, n - k))) { *row = r; return k; }
+  }
+  return -1;
+}
+
+/* The gender column of a row of roles.tsv. */
+static int role_gender(const kr_lexicon *lx, int r) {
+  const char *c = kr_lexicon_cell(lx, r, 1);
+  return c[0] == 'f' ? 'f' : c[0] == 'm' ? 'm' : 0;
+}
+
+/* A head of four bytes is a role only when it is "man" ("zakenman"). */
+static int role_head_ok(const kr_lexicon *lx, int r, int head_len) {
+  return head_len >= 5 || strcmp(kr_lexicon_cell(lx, r, 0), "man") == 0;
+}
+
 /* Is w[0..n) a role noun, directly or as the last part of a compound
 ** ("bestuursvoorzitter", "Navo-topman", "oud-premier")? Sets *g. */
 static int role_word(const qa_state *s, const char *w, int n, int *g) {
   const kr_lexicon *lx = s->lx_roles;
   if (!lx) return 0;
   int r = qa_lookup(s, lx, w, (size_t)n);
-  if (r >= 0) { const char *c = kr_lexicon_cell(lx, r, 1); *g = c[0] == 'f' ? 'f' : c[0] == 'm' ? 'm' : 0; return 1; }
+  if (r >= 0) { *g = role_gender(lx, r); return 1; }
   const char *h = NULL;
   for (int k = n - 1; k > 0; k--) if (w[k] == '-') { h = w + k + 1; break; }
   /* after a hyphen, the last part as a word of its own ("Navo-topman",
   ** "oud-mijnwerker": a closed compound itself) */
   if (h) return h < w + n && role_word(s, h, (int)(w + n - h), g);
   /* a closed compound: a suffix of 4+ bytes after a prefix of 3+ bytes */
-  for (int k = 3; k + 4 <= n; k++) {
-    if (((unsigned char)w[k] & 0xC0) == 0x80) continue;
-    r = qa_lookup(s, lx, w + k, (size_t)(n - k));
-    if (r >= 0) {
-      const char *c = kr_lexicon_cell(lx, r, 1);
-      if (n - k < 5 && strcmp(kr_lexicon_cell(lx, r, 0), "man") != 0) continue;
-      *g = c[0] == 'f' ? 'f' : c[0] == 'm' ? 'm' : 0;
-      return 1;
-    }
-  }
-  return 0;
+  if (compound_head(s, lx, w, n, 4, role_head_ok, &r) < 0) return 0;
+  *g = role_gender(lx, r);
+  return 1;
+}
+
+/* A head marked "head" in organisations.tsv. */
+static int org_head_ok(const kr_lexicon *lx, int r, int head_len) {
+  (void)head_len;
+  return !strcmp(kr_lexicon_cell(lx, r, 3), "head");
 }
 
 /* Is the lower-case w[0..n) a closed compound whose last part (4+ bytes,
 ** after 3+ bytes) is a body's noun marked "head" in organisations.tsv
 ** ("zorgorganisatie", "zwemvereniging", "hockeyclub")? */
 static int org_compound(const qa_state *s, const char *w, int n) {
-  if (!s->lx_org || n < 7) return 0;
-  for (int k = 3; k + 4 <= n; k++) {
-    if (((unsigned char)w[k] & 0xC0) == 0x80) continue;
-    int r = qa_lookup(s, s->lx_org, w + k, (size_t)(n - k));
-    if (r >= 0 && !strcmp(kr_lexicon_cell(s->lx_org, r, 3), "head")) return 1;
-  }
-  return 0;
+  int r;
+  return compound_head(s, s->lx_org, w, n, 4, org_head_ok, &r) >= 0;
+}
+
+/* A role that is no demonym ("de Nederlander"). */
+static int role_not_demonym(const kr_lexicon *lx, int r, int head_len) {
+  (void)head_len;
+  return strcmp(kr_lexicon_cell(lx, r, 2), "demonym") != 0;
 }
 
 /* A capitalised word is a role when it is one ("Kamerlid") or when it is a
@@ -159,12 +184,8 @@ static int org_compound(const qa_state *s, const char *w, int n) {
 ** "Garagehouder"): shorter heads ("-man") are too often part of surnames. */
 static int cap_role_word(const qa_state *s, const char *w, int n, int *g) {
   if (qa_lookup(s, s->lx_roles, w, (size_t)n) >= 0) return role_word(s, w, n, g);
-  for (int k = 3; k + 6 <= n; k++) {
-    if (((unsigned char)w[k] & 0xC0) == 0x80) continue;
-    int r = qa_lookup(s, s->lx_roles, w + k, (size_t)(n - k));
-    if (r >= 0 && strcmp(kr_lexicon_cell(s->lx_roles, r, 2), "demonym")) return role_word(s, w + k, n - k, g);
-  }
-  return 0;
+  int r, k = compound_head(s, s->lx_roles, w, n, 6, role_not_demonym, &r);
+  return k >= 0 && role_word(s, w + k, n - k, g);
 }
 
 /* The per-token path of the tokenizer is inlined into its loop (the calls
