@@ -36,6 +36,13 @@ int kr_grow(void **pArr, int64_t *pCap, int64_t need, size_t sz){
 ** the checkpoint's count plus the byte distance. */
 #define CK_INLEAD 1
 #define CK_ASCII  2
+
+/* Are the eight bytes at p all ASCII (each one a character)? */
+static inline int ascii8(const unsigned char *p){
+  uint64_t x;
+  memcpy(&x, p, 8);
+  return (x & 0x8080808080808080ull) == 0;
+}
 int kr_text_init(kr_text *t, const char *z, int64_t n){
   const unsigned char *u = (const unsigned char *)z;
   int64_t i, count = 0, k;
@@ -53,15 +60,11 @@ int kr_text_init(kr_text *t, const char *z, int64_t n){
     unsigned char b;
     if( (i & (KR_CKPT - 1)) == 0 ) t->ckpt[k++] = count * 4 + CK_ASCII + inlead;
     /* eight ASCII bytes at once: each is a character */
-    if( (i & 7) == 0 && i + 8 <= n ){
-      uint64_t x;
-      memcpy(&x, u + i, 8);
-      if( (x & 0x8080808080808080ull) == 0 ){
-        count += 8;
-        inlead = 0;
-        i += 8;
-        continue;
-      }
+    if( (i & 7) == 0 && i + 8 <= n && ascii8(u + i) ){
+      count += 8;
+      inlead = 0;
+      i += 8;
+      continue;
     }
     b = u[i++];
     if( b >= 0x80 ) t->ckpt[k - 1] &= ~(int64_t)CK_ASCII;
@@ -102,15 +105,11 @@ static int64_t count_before(const kr_text *t, int64_t b, int *inlead){
   while( i < b ){
     unsigned char c;
     /* eight ASCII bytes at once: each is a character */
-    if( i + 8 <= b ){
-      uint64_t x;
-      memcpy(&x, t->z + i, 8);
-      if( (x & 0x8080808080808080ull) == 0 ){
-        count += 8;
-        in = 0;
-        i += 8;
-        continue;
-      }
+    if( i + 8 <= b && ascii8(t->z + i) ){
+      count += 8;
+      in = 0;
+      i += 8;
+      continue;
     }
     c = t->z[i++];
     if( c < 0x80 ){ count++; in = 0; }
@@ -167,13 +166,9 @@ uint32_t kr_decode(const unsigned char *z, int64_t n, int64_t i, int *len){
 int kr_utf8_valid(const unsigned char *z, int64_t n){
   int64_t i = 0;
   while( i < n ){
-    uint64_t w;
     uint32_t c;
     int len;
-    if( i + 8 <= n ){                     /* eight ASCII bytes at a time */
-      memcpy(&w, z + i, 8);
-      if( (w & 0x8080808080808080ull) == 0 ){ i += 8; continue; }
-    }
+    if( i + 8 <= n && ascii8(z + i) ){ i += 8; continue; }   /* eight at a time */
     if( z[i] < 0x80 ){ i++; continue; }
     c = kr_decode(z, n, i, &len);
     /* kr_decode gives U+FFFD for every malformed sequence; a real U+FFFD
