@@ -15,13 +15,14 @@
 -- progress. Everything of one run is one transaction: an interrupted run
 -- leaves the database as it was before that run, and an error (a function
 -- failing on some text) leaves no article marked analysed with half its
--- rows: the analysis of a run is one INSERT statement.
+-- rows: the analysis of a run is one INSERT statement (into the view
+-- analysis_run of schema.sql, whose trigger fills the tables for all the
+-- articles of the run at once).
 
--- The rows made here agree with their foreign keys by construction (the
--- trigger analysed_fill makes them from the row it refers to), so the
--- checks are off while it runs, which makes it about a third faster;
--- afterwards they are on, as the schema's cascades expect. (The pragma
--- must come outside the transaction.)
+-- The rows made here agree with their foreign keys by construction, so the
+-- checks are off while it runs (they would look up the parent of every
+-- row); afterwards they are on, as the schema's cascades expect. (The
+-- pragma must come outside the transaction.)
 PRAGMA foreign_keys = OFF;
 -- A page cache of 64 MB instead of 2 keeps the index speakers_key, which
 -- grows in random order, in memory on a large corpus.
@@ -54,10 +55,10 @@ SELECT a.id FROM articles a
 UPDATE temp.analyse_cursor
    SET last_id = coalesce((SELECT max(id) FROM temp.analyse_batch), last_id);
 
--- 3. analyse them: one statement, so all or nothing (the trigger
---    analysed_fill of schema.sql fills the tables for each row)
-INSERT INTO analysed(article_id, krant_version)
-SELECT id, krant_version() FROM temp.analyse_batch;
+-- 3. analyse them: one statement, so all or nothing
+DELETE FROM analysis_queue;
+INSERT INTO analysis_queue SELECT id FROM temp.analyse_batch;
+INSERT INTO analysis_run VALUES (NULL);
 
 COMMIT;
 PRAGMA foreign_keys = ON;

@@ -6,12 +6,13 @@
 -- After this, every INSERT INTO articles fills quotes, speakers and
 -- date_mentions in the same statement (and so the same transaction), and
 -- an UPDATE of body or published redoes them (articles_forget_analysis in
--- schema.sql first forgets the old analysis). Both triggers only insert the
--- article's row into `analysed`; the trigger analysed_fill of schema.sql
--- does the rest, as for analyze.sql. They call krant's functions: every
--- connection that writes articles must load krant, or its INSERT fails with
--- "no such function". Existing articles are not touched: run analyze.sql
--- once for those. DROP TRIGGER krant_analyse_insert and
+-- schema.sql first forgets the old analysis). Both triggers only insert
+-- the article's row into `analysed`, without counts: the trigger
+-- analysed_analyse of schema.sql then analyses it with the statements that
+-- analyze.sql uses, for a queue of one article. They call krant's
+-- functions: every connection that writes articles must load krant, or its
+-- INSERT fails with "no such function". Existing articles are not touched:
+-- run analyze.sql once for those. DROP TRIGGER krant_analyse_insert and
 -- krant_analyse_update switch it off again.
 
 CREATE TRIGGER IF NOT EXISTS krant_analyse_insert AFTER INSERT ON articles

@@ -15,10 +15,15 @@
 .mode list
 .headers off
 .nullvalue ''
--- the indexes the reports read stay in memory (64 MB of page cache, not 2).
+-- the indexes the reports read stay in memory (64 MB of page cache, not 2),
+-- and the database is read through memory mapping (up to 2 GB of it), not
+-- copied page by page: the keyword report reads every article body.
 -- (Not PRAGMA temp_store: changing it empties the temp schema, where the
 -- shell keeps the parameters such as :keyword.)
 PRAGMA cache_size = -65536;
+.output /dev/null
+PRAGMA mmap_size = 2000000000;
+.output
 
 -- ---- chart data: one row per bar (or per stacked segment) -----------------
 -- chart: which chart; i: position (1, 2...); label: the bar's label;
@@ -216,7 +221,7 @@ SELECT '<p class="q">Who is quoted in the articles whose body matches '
 .print </table>
 
 .print <h2>Speakers quoted together</h2>
-.print <p class="q">Which speakers are quoted together in the same article?</p>
+.print <p class="q">Which speakers are quoted together in the same article? The 25 most frequent pairs of the 25 speakers quoted in most articles.</p>
 .print <table>
 .mode html
 .headers on

@@ -3,9 +3,11 @@
 --
 --   sqlite3 news.db -cmd '.load ./dist/krant' '.read sql/schema.sql'
 --
--- Safe to run again: every statement is CREATE ... IF NOT EXISTS. The
--- tables need no extension; the analysis views call krant's functions and
--- so work only where krant is loaded.
+-- Safe to run again: it creates only what is missing (CREATE ... IF NOT
+-- EXISTS), and on a database made by an earlier krant it also removes what
+-- this one no longer uses (see `Upgrading` at the end). The tables need no
+-- extension; the analysis views and triggers call krant's functions and so
+-- work only where krant is loaded.
 
 PRAGMA foreign_keys = ON;
 
@@ -38,13 +40,14 @@ CREATE TABLE IF NOT EXISTS import_errors (
 );
 
 -- One row per analysed article: which krant version analysed it, and its
--- counts (filled by analyze.sql from the rows below, for the reports: with
--- them a report on 100,000 articles reads 100,000 short rows instead of
--- millions). Every row of quote_spans, speakers and date_spans points here
--- with the same version, so a row always says which krant made it, and
--- deleting this row (or the article) deletes its analysis (with PRAGMA
--- foreign_keys=ON; analyze.sql also deletes explicitly, so it works with
--- the pragma off).
+-- counts (for the reports: with them a report on 100,000 articles reads
+-- 100,000 short rows instead of millions). Every row of quote_spans,
+-- speakers and date_spans points here with the same version, so a row
+-- always says which krant made it, and deleting this row (or the article)
+-- deletes its analysis (with PRAGMA foreign_keys=ON; analyze.sql also
+-- deletes explicitly, so it works with the pragma off). Inserting a row
+-- with only article_id and krant_version analyses that article (the
+-- trigger analysed_analyse below).
 CREATE TABLE IF NOT EXISTS analysed (
   article_id            INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
   krant_version         TEXT NOT NULL,
@@ -65,7 +68,8 @@ CREATE INDEX IF NOT EXISTS analysed_version ON analysed(krant_version);
 -- gives them back as substr(body, start, length), so that the database
 -- stores each text once. This table, speakers and date_spans are WITHOUT
 -- ROWID tables keyed by (article_id, n): the rows of an article lie
--- together, found by their key, with no index to maintain on insert.
+-- together, found by their key, and an analysis appends to the end of
+-- each table, with no other index to maintain.
 CREATE TABLE IF NOT EXISTS quote_spans (
   article_id     INTEGER NOT NULL,
   krant_version  TEXT NOT NULL,
@@ -120,11 +124,12 @@ CREATE TABLE IF NOT EXISTS speakers (
   FOREIGN KEY (article_id, krant_version)
     REFERENCES analysed(article_id, krant_version) ON DELETE CASCADE
 ) WITHOUT ROWID;
--- (with the table's key, each holds every column the reports read by
--- speaker or by article, so that they never visit the wide rows; the
--- second grows at its end during an analysis, which costs little)
+-- The one index on the analysis rows: the speakers of every article by key,
+-- with every column the speaker reports read (top_speakers,
+-- keyword_speakers, speaker_pairs), so that they never visit the wide rows.
+-- It grows in random order, which makes it the dearest part of the
+-- analysis after the rows themselves; analyze.sql gives it a page cache.
 CREATE INDEX IF NOT EXISTS speakers_key ON speakers(key, name, role, kind, quotes);
-CREATE INDEX IF NOT EXISTS speakers_article ON speakers(article_id, key, kind, quotes);
 
 -- extract_dates(): one row per date expression (`n` numbering them), resolved against the
 -- article's publication date when that is a full date. `days` is the
@@ -150,14 +155,35 @@ CREATE TABLE IF NOT EXISTS date_spans (
   FOREIGN KEY (article_id, krant_version)
     REFERENCES analysed(article_id, krant_version) ON DELETE CASCADE
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS date_spans_days ON date_spans(days)
-  WHERE days IS NOT NULL;
 
 -- Every date mention with its expression.
 CREATE VIEW IF NOT EXISTS date_mentions AS
 SELECT d.article_id, d.krant_version, d.n, substr(a.body, d.start, d.length) AS expression,
        d.value, d.type, d.first_day, d.last_day, d.start, d.length, d.days
   FROM date_spans d JOIN articles a ON a.id = d.article_id;
+
+-- How many rows of date_spans have each value of `days`: a few thousand
+-- rows, kept by the analysis (which adds its rows') and the trigger below
+-- (which takes away deleted ones), so that reports/date_horizon.sql counts
+-- mentions by distance from the publication date without reading millions
+-- of rows. (An index on days would cost the analysis more.) Every `days`
+-- is a whole or half number of days (Julian days of dates differ by whole
+-- days); the analysis and the trigger both file a value under
+-- CAST(days * 2 AS INTEGER) / 2.0, which is that value, and grouping by the
+-- integer is the fastest grouping there is. (To count it again from
+-- date_spans: DELETE FROM date_days; PRAGMA user_version = 1; then read
+-- this file again.)
+CREATE TABLE IF NOT EXISTS date_days (
+  days     REAL PRIMARY KEY,
+  mentions INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TRIGGER IF NOT EXISTS date_spans_forget AFTER DELETE ON date_spans
+WHEN old.days IS NOT NULL
+BEGIN
+  UPDATE date_days SET mentions = mentions - 1
+   WHERE days = CAST(old.days * 2 AS INTEGER) / 2.0;
+END;
 
 -- A changed body or publication date (relative dates depend on it) makes
 -- the analysis stale: forget it, so that the next analysis run redoes it.
@@ -173,9 +199,8 @@ BEGIN
   DELETE FROM analysed WHERE article_id = old.id;
 END;
 
--- The analysis of every article, computed by krant. The trigger
--- analysed_fill (below) inserts from these views; they are the one place
--- that maps krant's columns to the tables above.
+-- The analysis of every article, computed by krant: what the tables above
+-- hold for an analysed article, column for column (the tests compare them).
 CREATE VIEW IF NOT EXISTS analysis_quotes AS
 SELECT a.id AS article_id, krant_version() AS krant_version, q.rowid AS n,
        q.quote, q.kind, q.speaker, q.mention, q.role, q.cue, q.confidence,
@@ -190,62 +215,117 @@ SELECT a.id AS article_id, krant_version() AS krant_version, s.rowid AS n,
   FROM articles a, extract_speakers(a.body) s;
 
 -- Relative dates (`gisteren`, `dinsdag`) are resolved against `published`
--- when it is a full date; otherwise only absolute dates get a value.
+-- when it is a full date; otherwise only absolute dates get a value, and
+-- days is NULL. (The middle of a one-day period is that day: one
+-- julianday() call instead of two.)
 CREATE VIEW IF NOT EXISTS analysis_dates AS
 SELECT a.id AS article_id, krant_version() AS krant_version, d.rowid AS n,
        d.expression, d.value, d.type, d.first_day, d.last_day, d.start, d.length,
-       (julianday(d.first_day) + julianday(d.last_day)) / 2 - julianday(a.published) AS days
-  FROM articles a, extract_dates(a.body, a.published) d
- WHERE a.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-UNION ALL
-SELECT a.id, krant_version(), d.rowid, d.expression, d.value, d.type, d.first_day,
-       d.last_day, d.start, d.length, NULL
-  FROM articles a, extract_dates(a.body) d
- WHERE a.published IS NULL
-    OR NOT a.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]';
+       CASE WHEN d.first_day = d.last_day THEN julianday(d.first_day)
+            ELSE (julianday(d.first_day) + julianday(d.last_day)) / 2 END
+         - julianday(a.published) AS days
+  FROM (SELECT id, body,
+               CASE WHEN published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+                    THEN published END AS published
+          FROM articles) a,
+       extract_dates(a.body, a.published) d;
 
--- The counts of analysed, from the stored rows of one article.
-CREATE VIEW IF NOT EXISTS analysis_counts AS
-SELECT d.article_id,
-       (SELECT count(*) FROM quote_spans q WHERE q.article_id = d.article_id) AS quotes,
-       coalesce(sum(s.quotes) FILTER (WHERE s.kind IS NOT 'anonymous'), 0) AS quotes_named,
-       coalesce(sum(s.quotes) FILTER (WHERE s.kind = 'anonymous'), 0) AS quotes_anonymous,
-       coalesce(sum(s.quotes) FILTER (WHERE s.kind = 'person' AND s.gender = 'f'), 0) AS quotes_women,
-       coalesce(sum(s.quotes) FILTER (WHERE s.kind = 'person' AND s.gender = 'm'), 0) AS quotes_men,
-       coalesce(sum(s.quotes) FILTER (WHERE s.kind = 'person' AND s.gender IS NULL), 0)
-         AS quotes_gender_unknown
-  FROM analysed d LEFT JOIN speakers s ON s.article_id = d.article_id
- GROUP BY d.article_id;
+-- The articles to analyse in the next run (normally empty: a run empties it).
+CREATE TABLE IF NOT EXISTS analysis_queue (article_id INTEGER PRIMARY KEY);
 
--- Analysing an article is inserting its row into `analysed`: this trigger
--- then fills quote_spans, speakers, date_spans and the counts, within the
--- same statement. So an error (a function failing, a full disk) undoes the
--- whole statement and never leaves an article marked analysed with half
--- its rows. analyze.sql and the triggers of analyze_trigger.sql insert
--- here; the row's krant_version should be krant_version().
-CREATE TRIGGER IF NOT EXISTS analysed_fill AFTER INSERT ON analysed
+-- Inserting a row here analyses every article of analysis_queue in that
+-- one statement (the trigger analysis_run_queue below), so an error (a
+-- function failing, a full disk) undoes the whole run and never leaves an
+-- article marked analysed with half its rows:
+--   INSERT INTO analysis_queue SELECT id FROM articles WHERE ...;
+--   INSERT INTO analysis_run VALUES (NULL);
+-- analyze.sql runs batches this way. The queued articles must not be
+-- analysed already (delete their analysis first).
+CREATE VIEW IF NOT EXISTS analysis_run(queued) AS SELECT NULL;
+
+-- The analysis of the whole queue: one statement per table, each calling
+-- one function for every queued article and appending the rows in key
+-- order, so that the work of starting a statement is done once per run,
+-- not once per article. The quotes and speakers come from the views above;
+-- the dates from the same expressions as analysis_dates, but with the
+-- publication date turned into a Julian day once per article, not once per
+-- date mention. Then the rows of analysed with the counts, from the
+-- speakers just stored (the number of quotes is the last n: the functions
+-- number their rows 1, 2, 3...), and the counts of date_days.
+CREATE TRIGGER IF NOT EXISTS analysis_run_queue INSTEAD OF INSERT ON analysis_run
 BEGIN
   INSERT INTO quote_spans(article_id, krant_version, n, kind, speaker, role, cue,
                           confidence, paragraph, start, length, mention_start,
                           mention_length)
   SELECT article_id, krant_version, n, kind, speaker, role, cue, confidence,
          paragraph, start, length, mention_start, mention_length
-    FROM analysis_quotes WHERE article_id = new.article_id;
+    FROM analysis_quotes WHERE article_id IN analysis_queue;
   INSERT INTO speakers(article_id, krant_version, n, name, key, kind, role,
                        organisation, gender, quotes, words, mentions, aliases,
                        first_start, first_length, given_name, particle, surname,
                        sort_name)
-  SELECT * FROM analysis_speakers WHERE article_id = new.article_id;
+  SELECT * FROM analysis_speakers WHERE article_id IN analysis_queue;
+  -- (as analysis_dates; the LIMIT keeps the subquery a separate loop over
+  -- the articles, so that `day0` is computed once per article, and CROSS
+  -- JOIN keeps that loop outside)
   INSERT INTO date_spans(article_id, krant_version, n, value, type, first_day,
                          last_day, start, length, days)
-  SELECT article_id, krant_version, n, value, type, first_day, last_day, start,
-         length, days
-    FROM analysis_dates WHERE article_id = new.article_id;
-  UPDATE analysed
-     SET (quotes, quotes_named, quotes_anonymous, quotes_women, quotes_men,
-          quotes_gender_unknown)
-       = (SELECT quotes, quotes_named, quotes_anonymous, quotes_women, quotes_men,
-                 quotes_gender_unknown
-            FROM analysis_counts c WHERE c.article_id = new.article_id)
-   WHERE article_id = new.article_id;
+  SELECT a.id, krant_version(), d.rowid, d.value, d.type, d.first_day, d.last_day,
+         d.start, d.length,
+         CASE WHEN d.first_day = d.last_day THEN julianday(d.first_day)
+              ELSE (julianday(d.first_day) + julianday(d.last_day)) / 2 END - a.day0
+    FROM (SELECT a.id, a.body, a.published, julianday(a.published) AS day0
+            FROM (SELECT a.id, a.body,
+                         CASE WHEN a.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+                              THEN a.published END AS published
+                    FROM analysis_queue q JOIN articles a ON a.id = q.article_id) a
+           LIMIT -1) a
+   CROSS JOIN extract_dates(a.body, a.published) d;
+  INSERT INTO analysed(article_id, krant_version, quotes, quotes_named, quotes_anonymous,
+                       quotes_women, quotes_men, quotes_gender_unknown)
+  SELECT q.article_id, krant_version(),
+         coalesce((SELECT max(n) FROM quote_spans x WHERE x.article_id = q.article_id), 0),
+         coalesce(sum(s.quotes) FILTER (WHERE s.kind IS NOT 'anonymous'), 0),
+         coalesce(sum(s.quotes) FILTER (WHERE s.kind = 'anonymous'), 0),
+         coalesce(sum(s.quotes) FILTER (WHERE s.kind = 'person' AND s.gender = 'f'), 0),
+         coalesce(sum(s.quotes) FILTER (WHERE s.kind = 'person' AND s.gender = 'm'), 0),
+         coalesce(sum(s.quotes) FILTER (WHERE s.kind = 'person' AND s.gender IS NULL), 0)
+    FROM analysis_queue q LEFT JOIN speakers s ON s.article_id = q.article_id
+   GROUP BY q.article_id;
+  INSERT INTO date_days(days, mentions)
+  SELECT h / 2.0, count(*)
+    FROM (SELECT CAST(days * 2 AS INTEGER) AS h FROM date_spans
+           WHERE article_id IN analysis_queue AND days IS NOT NULL)
+   GROUP BY h
+      ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions;
+  DELETE FROM analysis_queue;
 END;
+
+-- Inserting into analysed only the article and the version (counts NULL)
+-- analyses that article at once: this trigger queues it, runs the queue
+-- (which inserts the complete row) and drops the row being inserted.
+-- analyze_trigger.sql analyses new articles this way.
+CREATE TRIGGER IF NOT EXISTS analysed_analyse BEFORE INSERT ON analysed
+WHEN new.quotes IS NULL
+BEGIN
+  DELETE FROM analysis_queue;
+  INSERT INTO analysis_queue VALUES (new.article_id);
+  INSERT INTO analysis_run VALUES (NULL);
+  SELECT RAISE(IGNORE);
+END;
+
+-- Upgrading a database made by an earlier krant: reading this file again
+-- removes what the analysis no longer uses (a per-article trigger, a view
+-- and two indexes that made it slower) and fills date_days from the
+-- stored rows. PRAGMA user_version records that it is done.
+DROP TRIGGER IF EXISTS analysed_fill;
+DROP VIEW IF EXISTS analysis_counts;
+DROP INDEX IF EXISTS speakers_article;
+DROP INDEX IF EXISTS date_spans_days;
+INSERT INTO date_days(days, mentions)
+SELECT h / 2.0, count(*)
+  FROM (SELECT CAST(days * 2 AS INTEGER) AS h FROM date_spans
+         WHERE days IS NOT NULL AND (SELECT user_version FROM pragma_user_version) < 2)
+ GROUP BY h
+    ON CONFLICT DO UPDATE SET mentions = mentions + excluded.mentions;
+PRAGMA user_version = 2;

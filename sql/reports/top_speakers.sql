@@ -11,19 +11,23 @@
 --
 --   sqlite3 -box news.db -cmd '.load ./dist/krant' '.read sql/reports/top_speakers.sql'
 --
--- (One pass over the index speakers_key, which holds every column used.)
-WITH g AS (
-  SELECT key, name, role, kind, count(*) AS articles, sum(quotes) AS quotes
+-- (One pass over the index speakers_key, which holds every column used,
+-- for the totals per speaker; then the index entries of the 25 only, for
+-- their name forms, kinds and roles.)
+WITH per AS (
+  SELECT key, sum(quotes) AS quotes, count(*) AS articles
     FROM speakers
    WHERE kind <> 'anonymous'
-   GROUP BY key, name, role, kind
+   GROUP BY key
 ),
 top AS (
-  SELECT key, sum(quotes) AS quotes, sum(articles) AS articles
-    FROM g
-   GROUP BY key
-   ORDER BY quotes DESC, articles DESC, key
-   LIMIT 25
+  SELECT * FROM per ORDER BY quotes DESC, articles DESC, key LIMIT 25
+),
+g AS MATERIALIZED (
+  SELECT s.key, s.name, s.role, s.kind, count(*) AS articles
+    FROM top t CROSS JOIN speakers s ON s.key = t.key
+   WHERE s.kind <> 'anonymous'
+   GROUP BY s.key, s.name, s.role, s.kind
 ),
 total AS (SELECT sum(quotes_named + quotes_anonymous) AS quotes FROM analysed)
 SELECT (SELECT name FROM g WHERE g.key = t.key

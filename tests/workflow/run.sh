@@ -66,10 +66,16 @@ same_as_functions() {
          OR d.quotes_women IS NOT (SELECT total(quotes) FROM extract_speakers(a.body) WHERE kind = 'person' AND gender = 'f')
          OR d.quotes_men IS NOT (SELECT total(quotes) FROM extract_speakers(a.body) WHERE kind = 'person' AND gender = 'm')
          OR d.quotes_gender_unknown IS NOT (SELECT total(quotes) FROM extract_speakers(a.body)
-                                             WHERE kind = 'person' AND gender IS NULL))"
+                                             WHERE kind = 'person' AND gender IS NULL)),
+    (SELECT count(*) FROM (SELECT days, mentions FROM date_days WHERE mentions <> 0
+      EXCEPT SELECT days, count(*) FROM date_spans WHERE days IS NOT NULL GROUP BY days)),
+    (SELECT count(*) FROM (SELECT days, count(*) FROM date_spans WHERE days IS NOT NULL GROUP BY days
+      EXCEPT SELECT days, mentions FROM date_days)),
+    (SELECT count(*) FROM analysis_queue)"
 }
-# (the last: the counts in analysed agree with the functions)
-ALL_SAME='0|0|1|0|1|0|1|1|0'
+# (then: the counts in analysed agree with the functions; date_days counts
+# the rows of date_spans by days, exactly; the queue is empty)
+ALL_SAME='0|0|1|0|1|0|1|1|0|0|0|0'
 
 # ---- 1. import ----------------------------------------------------------------
 db=$tmp/news.db
@@ -186,7 +192,51 @@ q "$tdb" "UPDATE articles SET body = '‘Alles is anders’, zegt Jan Jansen.' W
           UPDATE articles SET published = '2024-03-07' WHERE id = 1" >/dev/null
 check "analyze_trigger.sql: a new body or date analysed again at once" "$(same_as_functions "$tdb")" "$ALL_SAME"
 
+# ---- 4b. upgrading a database of the previous layout ------------------------------
+# made with the first release's schema (fixtures/schema-v1.sql), with its
+# trigger variant on, and the fixture articles inserted (analysed by its
+# trigger analysed_fill); then the current schema.sql is read, as import.sh does
+udb=$tmp/upgrade.db
+q "$udb" ".read $fixtures/schema-v1.sql" ".read $root/sql/analyze_trigger.sql" \
+  "ATTACH '$db' AS src" "INSERT INTO articles SELECT * FROM src.articles WHERE id <= 6" >/dev/null
+check "upgrade: the old layout, analysed by its own triggers" \
+  "$(q "$udb" "SELECT (SELECT count(*) FROM analysed), (SELECT count(*) FROM date_spans) > 0,
+                      (SELECT count(*) FROM pragma_index_list('speakers')),
+                      (SELECT user_version FROM pragma_user_version)")" "6|1|3|0"
+(cd "$root" && q "$udb" ".read sql/schema.sql") >/dev/null
+check "upgrade: schema.sql drops the per-article trigger and the two indexes, fills date_days" \
+  "$(q "$udb" "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema
+                WHERE name IN ('analysed_fill', 'analysis_counts', 'speakers_article', 'date_spans_days',
+                               'date_days', 'analysis_run_queue', 'analysed_analyse') ORDER BY name);
+              SELECT user_version FROM pragma_user_version")|$(same_as_functions "$udb")" \
+  "analysed_analyse analysis_run_queue date_days
+2|$ALL_SAME"
+q "$udb" "ATTACH '$db' AS src" "INSERT INTO articles SELECT * FROM src.articles WHERE id > 6" >/dev/null
+check "upgrade: the trigger variant analyses new articles, analyze.sql has nothing left to do" \
+  "$(cd "$root" && q "$udb" ".read sql/analyze.sql")|$(same_as_functions "$udb")" "analysed 0 articles|$ALL_SAME"
+q "$udb" "PRAGMA foreign_keys = ON" "DELETE FROM articles WHERE id = 3" \
+  "UPDATE articles SET published = '2024-03-01' WHERE id = 2" >/dev/null
+check "upgrade: deleting and changing articles afterwards" "$(same_as_functions "$udb")" "$ALL_SAME"
+
 # ---- 5. reports: each against a computation straight from the functions -----------
+# horizon DB: the date_horizon buckets (label|mentions) straight from the functions
+horizon() {
+  q "$1" "WITH m AS (SELECT (julianday(d.first_day) + julianday(d.last_day)) / 2 - julianday(a.published) AS x
+                FROM articles a, extract_dates(a.body, a.published) d
+               WHERE length(a.published) = 10 AND d.first_day IS NOT NULL AND d.last_day IS NOT NULL)
+              SELECT 'more than a year before|' || count(*) FILTER (WHERE x < -365),
+                     'a month to a year before|' || count(*) FILTER (WHERE x >= -365 AND x < -31),
+                     'a week to a month before|' || count(*) FILTER (WHERE x >= -31 AND x < -7),
+                     '2 to 7 days before|' || count(*) FILTER (WHERE x >= -7 AND x < -1),
+                     'the day before|' || count(*) FILTER (WHERE x >= -1 AND x < 0),
+                     'the day of publication|' || count(*) FILTER (WHERE x >= 0 AND x < 1),
+                     'the day after|' || count(*) FILTER (WHERE x >= 1 AND x < 2),
+                     '2 to 7 days after|' || count(*) FILTER (WHERE x >= 2 AND x < 8),
+                     'a week to a month after|' || count(*) FILTER (WHERE x >= 8 AND x < 32),
+                     'a month to a year after|' || count(*) FILTER (WHERE x >= 32 AND x < 366),
+                     'more than a year after|' || count(*) FILTER (WHERE x >= 366)
+                FROM m" | tr '|' '\n' | paste -d'|' - -
+}
 rep() { (cd "$root" && q "$db" ".read sql/reports/$1.sql"); }
 for r in top_speakers gender_over_time quotes_per_outlet_week keyword_speakers date_horizon speaker_pairs anonymous_share; do
   head=$(sed -n '1p' "$root/sql/reports/$r.sql")
@@ -220,32 +270,77 @@ check "date_horizon: every mention with a first and last day, in one bucket" \
   "$(q "$db" "SELECT count(*) FROM articles a, extract_dates(a.body, a.published) d
               WHERE length(a.published) = 10 AND d.first_day IS NOT NULL AND d.last_day IS NOT NULL")"
 check "date_horizon: the buckets, by days from publication to the middle of the period" \
-  "$(rep date_horizon | cut -d'|' -f1,2)" \
-  "$(q "$db" "WITH m AS (SELECT (julianday(d.first_day) + julianday(d.last_day)) / 2 - julianday(a.published) AS x
-                FROM articles a, extract_dates(a.body, a.published) d
-               WHERE length(a.published) = 10 AND d.first_day IS NOT NULL AND d.last_day IS NOT NULL)
-              SELECT 'more than a year before|' || count(*) FILTER (WHERE x < -365),
-                     'a month to a year before|' || count(*) FILTER (WHERE x >= -365 AND x < -31),
-                     'a week to a month before|' || count(*) FILTER (WHERE x >= -31 AND x < -7),
-                     '2 to 7 days before|' || count(*) FILTER (WHERE x >= -7 AND x < -1),
-                     'the day before|' || count(*) FILTER (WHERE x >= -1 AND x < 0),
-                     'the day of publication|' || count(*) FILTER (WHERE x >= 0 AND x < 1),
-                     'the day after|' || count(*) FILTER (WHERE x >= 1 AND x < 2),
-                     '2 to 7 days after|' || count(*) FILTER (WHERE x >= 2 AND x < 8),
-                     'a week to a month after|' || count(*) FILTER (WHERE x >= 8 AND x < 32),
-                     'a month to a year after|' || count(*) FILTER (WHERE x >= 32 AND x < 366),
-                     'more than a year after|' || count(*) FILTER (WHERE x >= 366)
-                FROM m" | tr '|' '\n' | paste -d'|' - -)"
-check "speaker_pairs: the pairs quoted together" \
-  "$(rep speaker_pairs | awk -F'|' '{ s += $3 } END { print s + 0 }')" \
-  "$(q "$db" "SELECT count(*) FROM articles a, extract_speakers(a.body) s1, extract_speakers(a.body) s2
-              WHERE speaker_key(s1.name) < speaker_key(s2.name)
-                AND s1.kind <> 'anonymous' AND s2.kind <> 'anonymous'")"
+  "$(rep date_horizon | cut -d'|' -f1,2)" "$(horizon "$db")"
 check "anonymous_share: every quote of every outlet" \
   "$(rep anonymous_share | cut -d'|' -f1,3,5 | sort)" \
   "$(q "$db" "SELECT coalesce(a.source, '(unknown)'), sum((SELECT count(*) FROM extract_quotes(a.body))),
                      sum((SELECT total(quotes) FROM extract_speakers(a.body) WHERE kind = 'anonymous'))
               FROM articles a GROUP BY 1" | sed 's/\.0$//' | sort)"
+
+# ---- 5b. the speaker and date reports on examples/articles --------------------------
+# (24 articles, more speakers than the reports show), against the same
+# definitions written plainly over the functions
+# plus 60 generated articles quoting three of 30 persons each, so that more
+# than 25 speakers and 25 pairs compete
+edb=$tmp/examples.db
+KRANT=$ext "$root/sql/import.sh" "$edb" "$root/examples/articles" >/dev/null 2>&1
+q "$edb" "WITH names(i, name) AS (SELECT row_number() OVER () - 1, column1 FROM (VALUES
+    ('Jan Aalders'), ('Piet Bakker'), ('Karin Claessens'), ('Sanne de Boer'), ('Ahmed El Amrani'),
+    ('Femke Jansen'), ('Luuk Visser'), ('Noor Smit'), ('Bram Mulder'), ('Eva de Graaf'),
+    ('Tom Peeters'), ('Lotte Maes'), ('Daan Willems'), ('Iris Hendriks'), ('Ruben Dekker'),
+    ('Mila Verbeek'), ('Sem Kuipers'), ('Julia Postma'), ('Finn Vos'), ('Zoë Brouwer'),
+    ('Lars Huisman'), ('Anna Koster'), ('Thijs Prins'), ('Sara Wouters'), ('Milan Bos'),
+    ('Fleur Dijkman'), ('Jesse Kok'), ('Roos Timmermans'), ('Stijn Goossens'), ('Yara Lambrecht'))),
+  gen(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM gen WHERE i < 60)
+  INSERT INTO articles(origin, source, published, body)
+  SELECT 'generated:' || i, 'Test', date('2024-01-01', '+' || i || ' days'),
+         '‘Het plan deugt niet’, zegt ' || (SELECT name FROM names WHERE names.i = gen.i % 30) || '. '
+      || '‘We gaan door’, zegt ' || (SELECT name FROM names WHERE names.i = (gen.i * 7 + 3) % 30) || '. '
+      || '‘Dat zien we nog’, zegt ' || (SELECT name FROM names WHERE names.i = (gen.i * 11 + 5) % 30) || '.'
+    FROM gen" >/dev/null
+(cd "$root" && q "$edb" ".read sql/analyze.sql") >/dev/null
+erep() { (cd "$root" && q "$edb" "$@"); }
+SPEAKERS="sp AS (SELECT a.id AS aid, speaker_key(s.name) AS key, s.name, s.kind, s.role, s.quotes
+                    FROM articles a, extract_speakers(a.body) s)"
+check "examples: top_speakers, every column" \
+  "$(erep ".read sql/reports/top_speakers.sql")" \
+  "$(q "$edb" "WITH $SPEAKERS,
+    named AS (SELECT * FROM sp WHERE kind <> 'anonymous'),
+    per AS (SELECT key, sum(quotes) AS q, count(*) AS n FROM named GROUP BY key ORDER BY q DESC, n DESC, key LIMIT 25)
+    SELECT (SELECT name FROM named WHERE key = per.key GROUP BY name ORDER BY count(*) DESC, name LIMIT 1),
+           (SELECT kind FROM named WHERE key = per.key GROUP BY kind ORDER BY count(*) DESC, kind LIMIT 1),
+           (SELECT role FROM named WHERE key = per.key AND role IS NOT NULL
+             GROUP BY role ORDER BY count(*) DESC, role LIMIT 1),
+           q, n, printf('%.1f', 100.0 * q / (SELECT sum(quotes) FROM sp))
+      FROM per ORDER BY q DESC, n DESC, key")"
+check "examples: speaker_pairs, the 25 most frequent pairs of the 25 speakers in most articles" \
+  "$(erep ".read sql/reports/speaker_pairs.sql")" \
+  "$(q "$edb" "WITH $SPEAKERS,
+    named AS (SELECT * FROM sp WHERE kind <> 'anonymous'),
+    top AS (SELECT key FROM named GROUP BY key ORDER BY count(*) DESC, key LIMIT 25),
+    per AS (SELECT aid, key, sum(quotes) AS q FROM named WHERE key IN top GROUP BY aid, key),
+    pairs AS (SELECT x.key AS k1, y.key AS k2, count(*) AS n, sum(x.q) AS q1, sum(y.q) AS q2
+                FROM per x JOIN per y ON y.aid = x.aid AND y.key > x.key GROUP BY 1, 2)
+    SELECT (SELECT max(name) FROM sp WHERE key = k1), (SELECT max(name) FROM sp WHERE key = k2), n, q1, q2
+      FROM pairs ORDER BY n DESC, q1 + q2 DESC, k1, k2 LIMIT 25")"
+check "examples: speaker_pairs has 25 pairs to show" "$(erep ".read sql/reports/speaker_pairs.sql" | wc -l)" "25"
+# keyword_speakers adds up its speakers in two ways, by the share of matching
+# articles: a subject in most articles and one in a few take one each
+for kw in '(?i)\\bde\\b' '(?i)\\bwoning'; do
+  check "examples: keyword_speakers for $kw" \
+    "$(erep ".parameter set :keyword '$kw'" ".read sql/reports/keyword_speakers.sql" | cut -d'|' -f1-3)" \
+    "$(q "$edb" ".parameter set :keyword '$kw'" "WITH $SPEAKERS,
+      per AS (SELECT key, sum(quotes) AS q, count(*) AS n FROM sp
+               WHERE aid IN (SELECT id FROM articles WHERE body REGEXP :keyword)
+               GROUP BY key ORDER BY q DESC, n DESC, key LIMIT 25)
+      SELECT (SELECT max(name) FROM sp WHERE key = per.key), q, n FROM per ORDER BY q DESC, n DESC, key")"
+done
+check "examples: the two subjects take the two ways (matching articles: many, few)" \
+  "$(q "$edb" "SELECT (SELECT count(*) FROM articles WHERE body REGEXP '(?i)\\bde\\b') * 4 >= count(*),
+                     (SELECT count(*) FROM articles WHERE body REGEXP '(?i)\\bwoning') * 4 < count(*)
+                FROM analysed")" "1|1"
+check "examples: date_horizon" "$(erep ".read sql/reports/date_horizon.sql" | cut -d'|' -f1,2)" \
+  "$(horizon "$edb")"
 
 # ---- 6. the HTML report -------------------------------------------------------------
 html=$tmp/report.html
