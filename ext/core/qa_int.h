@@ -56,6 +56,7 @@
 #define L_PLACE  (1u << 19)   /* organisations.tsv type place */
 #define L_PARTY  (1u << 20)   /* organisations.tsv named organisation */
 #define L_OFHEAD (1u << 21)   /* organisations.tsv column of: "Port of ..." */
+#define L_RADJ   (1u << 22)   /* role_adjectives.tsv: "technisch (directeur)" */
 
 /* A token. Offsets and indexes are 32-bit (kr_qa_run refuses a text of
 ** 2 GiB or more, which SQLite never passes) so that a token takes 24
@@ -177,7 +178,7 @@ typedef struct qa_state {
   int64_t resume;       /* reported speech: token where a sentence's scan goes on, or -1 */
   /* lexicons */
   const kr_lexicon *lx_cues, *lx_roles, *lx_org, *lx_anon, *lx_nat, *lx_hon,
-      *lx_part, *lx_pron, *lx_func, *lx_given, *lx_captions;
+      *lx_part, *lx_pron, *lx_func, *lx_given, *lx_captions, *lx_radj;
   qa_ent_priv *ep;      /* entity working state (speakers.c) */
   kr_qa_cache *cache;   /* word classifications kept across calls, or NULL */
   char *lw;             /* lower-cased word forms (qa_type.lw) */

@@ -136,9 +136,10 @@ static int role_gender(const kr_lexicon *lx, int r) {
   return c[0] == 'f' ? 'f' : c[0] == 'm' ? 'm' : 0;
 }
 
-/* A head of four bytes is a role only when it is "man" ("zakenman"). */
+/* A head of four bytes or less is a role only when roles.tsv marks it
+** "short" ("zakenman", "longarts"). */
 static int role_head_ok(const kr_lexicon *lx, int r, int head_len) {
-  return head_len >= 5 || strcmp(kr_lexicon_cell(lx, r, 0), "man") == 0;
+  return head_len >= 5 || strcmp(kr_lexicon_cell(lx, r, 3), "short") == 0;
 }
 
 /* Is w[0..n) a role noun, directly or as the last part of a compound
@@ -461,6 +462,7 @@ static uint32_t lex_compute(qa_state *s, qa_type *y) {
       if ((w[n - 1] == 'e' || w[n - 1] == 's' || w[n - 1] == 'h') &&
           kr_lexicon_find_h(s->lx_nat, w, (size_t)n, h) >= 0) f |= L_NAT;
       if ((kr_lexicon_find_h(s->lx_anon, w, (size_t)n, h) >= 0)) f |= L_ANON;
+      if (s->lx_radj && kr_lexicon_find_h(s->lx_radj, w, (size_t)n, h) >= 0) f |= L_RADJ;
       if (s->lx_org && (r = kr_lexicon_find_h(s->lx_org, w, (size_t)n, h)) >= 0) {
         const char *c = kr_lexicon_cell(s->lx_org, r, 1);
         if (!strcmp(c, "place")) f |= L_PLACE;
@@ -2089,6 +2091,7 @@ int kr_qa_run_cached(const kr_text *t, kr_qa *a, kr_qa_cache *cache) {
   s.lx_func = kr_lexicon_get("function_words");
   s.lx_given = kr_lexicon_get("given_names");
   s.lx_captions = kr_lexicon_get("captions");
+  s.lx_radj = kr_lexicon_get("role_adjectives");
   int rc = KR_OK;
   /* token offsets are 32-bit (qa_tok); SQLite passes no text this long */
   if (t->n >= INT32_MAX) { rc = KR_TOOBIG; goto done; }

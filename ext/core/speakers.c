@@ -216,6 +216,8 @@ static int64_t van_complement_d(qa_state *s, int64_t k, int64_t lim, int depth) 
     if (!lowered && (name_word(s, j) == 1 || (s->tok[j].flags & T_ALLCAP))) { j++; continue; }
     if (j == st && (lower_free(s, j) || qa_is_role_word(s, j)) && (det || (s->tok[j].flags & T_LOWER))) { lowered = (s->tok[j].flags & T_LOWER) != 0; j++; continue; }
     if (j > st && !lowered && (qa_lex(s, j) & L_PART) && name_word(s, j + 1) == 1) { j++; continue; }
+    /* "minister van Sociale Zaken en Werkgelegenheid": two portfolios */
+    if (j > st && !lowered && qa_word_is(s, j, "en") && name_word(s, j + 1) == 1 && !(qa_lex(s, j + 1) & L_GIVEN)) { j++; continue; }
     break;
   }
   if (j <= st) return k;
@@ -239,16 +241,36 @@ static int64_t van_complement_d(qa_state *s, int64_t k, int64_t lim, int depth) 
 
 static int64_t van_complement(qa_state *s, int64_t k, int64_t lim) { return van_complement_d(s, k, lim, 0); }
 
+/* "voor Klimaat en Energie" after a role ("minister voor Klimaat en
+** Energie Rob Jetten", "Eurocommissaris voor Landbouw"): capitalised
+** portfolio words, joined by "en", up to a given name that starts the
+** person's name. Returns the end, or k when there is none. */
+static int64_t voor_portfolio(qa_state *s, int64_t k, int64_t lim) {
+  if (!qa_word_is(s, k, "voor")) return k;
+  int64_t j = k + 1;
+  while (j < lim && j < k + 7) {
+    if (name_word(s, j) == 1 && !(s->tok[j].flags & T_ALLCAP) && !(qa_lex(s, j) & (L_GIVEN | L_PLACE | L_PARTY))) { j++; continue; }
+    if (j > k + 1 && qa_word_is(s, j, "en") && name_word(s, j + 1) == 1 && !(qa_lex(s, j + 1) & L_GIVEN)) { j++; continue; }
+    break;
+  }
+  return j > k + 1 && !qa_word_is(s, j - 1, "en") ? j : k;
+}
+
 /* A capitalised noun in the title slot before a full name, at the start
 ** of a sentence or after a mark ("Garagehouder Luc Peeters",
 ** "Politicologe Sarah Mertens"): not a given name itself, followed by a
-** known given name and a surname. */
+** known given name and a surname, or by an honorific and a name. */
 static int title_noun(qa_state *s, int64_t k, int64_t lim) {
   if (k + 2 >= lim || !is_word(s, k) || !(s->tok[k].flags & T_CAP) || (s->tok[k].flags & (T_ALLCAP | T_INITIAL | T_SIG)))
     return 0;
   if (!(s->tok[k].flags & T_SSTART) && !(k > 0 && (s->tok[k - 1].flags & T_MARK))) return 0;
   uint32_t lx = qa_lex(s, k);
   if (lx & (L_GIVEN | L_PART | L_FUNC | L_PRON | L_CUE | L_ORG | L_PARTY | L_PLACE | L_NAT | L_HON)) return 0;
+  /* an honorific between title and name: "Longarts dr. Fenna Brouwer",
+  ** "Raadsman mr. Joost de Wit"; then it is sign enough of a name */
+  int64_t j = k + 1;
+  while (j < lim && j < k + 3 && is_word(s, j) && (qa_lex(s, j) & L_HON) && !(s->tok[j].flags & T_CAP)) j++;
+  if (j > k + 1) return j + 1 < lim && (name_word(s, j) == 1 || is_particle(s, j));
   if (!(qa_lex(s, k + 1) & L_GIVEN) || name_word(s, k + 1) != 1) return 0;
   return name_word(s, k + 2) == 1 || is_particle(s, k + 2);
 }
@@ -283,6 +305,24 @@ static int person_noun_after(qa_state *s, int64_t k, int64_t lim) {
 }
 
 static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_ap);
+
+/* Does the word at k end in "e" like an inflected adjective ("grote",
+** "lokale"), not in "-ie" like a noun ("coöperatie", "directie")? */
+static int lower_ends_e(const qa_state *s, int64_t k) {
+  const unsigned char *z = s->t->z;
+  int64_t b1 = s->tok[k].b1;
+  return z[b1 - 1] == 'e' && !(b1 - 2 >= s->tok[k].b0 && z[b1 - 2] == 'i');
+}
+
+/* Is k a role adjective (role_adjectives.tsv) that one more such adjective
+** at most separates from a role noun ("technisch directeur", "algemeen
+** medisch directeur")? It then starts the role. */
+static int role_adjective(qa_state *s, int64_t k, int64_t lim) {
+  if (!is_word(s, k) || !(qa_lex(s, k) & L_RADJ) || (s->tok[k].flags & T_ALLCAP)) return 0;
+  int64_t j = k + 1;
+  if (j < lim && is_word(s, j) && (qa_lex(s, j) & L_RADJ)) j++;
+  return j < lim && qa_is_role_word(s, j) && !(qa_lex(s, j) & (L_ORG | L_ANON)) && name_word(s, j) != 1;
+}
 
 int qa_np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np) { return np_forward(s, i, lim, np, 1); }
 
@@ -338,6 +378,13 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
       }
       continue;
     }
+    if (np->n0 < 0 && np->r0 < 0 && role_adjective(s, k, lim)) {
+      /* "sportief directeur Jesper Lindqvist": the adjective is the role's */
+      np->r0 = k++;
+      if (k < lim && !qa_is_role_word(s, k)) k++;
+      end = k;
+      continue;
+    }
     if (np->n0 < 0 && np->r0 < 0 && title_noun(s, k, lim)) {
       /* "Conrector Annemiek Veldhuis": a noun in the title slot */
       np->r0 = np->head = k;
@@ -357,12 +404,14 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
       np->head = k;
       k++;
       k = van_complement(s, k, lim);
+      if (k == np->head + 1 && qa_is_role_word(s, np->head) && !(lx & (L_ORG | L_ANON))) k = voor_portfolio(s, k, lim);
       if ((lx & L_ANON) && k < lim && (qa_word_is(s, k, "rond") || qa_word_is(s, k, "binnen") || qa_word_is(s, k, "bij") ||
                                        qa_word_is(s, k, "uit") || qa_word_is(s, k, "rondom"))) {
         int64_t j = k + 1;
         if (j < lim && (qa_lex(s, j) & L_DET)) j++;
         int64_t st = j;
-        while (j < lim && j < st + 3 && (name_word(s, j) == 1 || lower_free(s, j))) j++;
+        /* "bronnen rond de Europese Commissie": an adjective of nationality too */
+        while (j < lim && j < st + 3 && (name_word(s, j) == 1 || lower_free(s, j) || (qa_lex(s, j) & L_NAT))) j++;
         if (j > st) k = j;
       } else if (np->det >= 0 && qa_word_is(s, np->det, "een") && k + 1 < lim &&
                  (qa_word_is(s, k, "uit") || qa_word_is(s, k, "bij")) && name_word(s, k + 1) == 1) {
@@ -395,7 +444,12 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
         break;
       }
     }
-    if (np->n0 < 0 && lower_free(s, k) && (np->det >= 0 || np->r0 >= 0) && nlower < 3 && np->r0 < 0) {
+    /* lower-case words after an article: adjectives and a noun ("de grote
+    ** bonden"). After a definite article an adjective is inflected (-e),
+    ** so a word after one that is not ends the phrase: "Volgens de
+    ** vakbonden staakte ...", "Volgens de actiegroep komen ..." */
+    if (np->n0 < 0 && lower_free(s, k) && (np->det >= 0 || np->r0 >= 0) && nlower < 3 && np->r0 < 0 &&
+        !(nlower > 0 && !qa_word_is(s, np->det, "een") && !lower_ends_e(s, k - 1))) {
       nlower++;
       np->head = k;
       k++;
@@ -540,6 +594,7 @@ typedef struct went {
   int64_t n0, n1;            /* canonical name tokens */
   int64_t ntoks;
   char key[48];              /* lower-case head surname, or description */
+  char key2[48];             /* the first part of a double surname ("mulder" of "Mulder-van Dijk"), or "" */
   char given[32];
   char acro[16];
   char rolehead[48];         /* lower-case role head noun */
@@ -554,6 +609,7 @@ typedef struct went {
   int out;                   /* output index */
   int spoke;                 /* has a quote before the current position */
   int human;                 /* an unnamed source that is one person */
+  int age;                   /* "Ward Peeters (62)", "de 62-jarige Ward Peeters": 62, else 0 */
   int64_t para;              /* paragraph of the last mention */
 } went;
 
@@ -847,6 +903,23 @@ static void name_key(qa_state *s, int64_t n0, int64_t n1, char *key, char *given
   }
 }
 
+/* The first part of a double surname in the name tokens [n0, n1), lower
+** case: "Anja Mulder-van Dijk" and "Ingrid Boersma-de Vries" are later
+** "Mulder" and "Boersma". Empty when there is none. */
+static void double_surname_key(qa_state *s, int64_t n0, int64_t n1, char *out) {
+  out[0] = 0;
+  for (int64_t i = n0 + 1; i < n1; i++) {
+    const char *z = (const char *)s->t->z + s->tok[i].b0;
+    const char *d = memchr(z, '-', (size_t)(s->tok[i].b1 - s->tok[i].b0));
+    if (d && d > z && d - z < 47) {
+      char w[48];
+      lower_tok(s, i, w, sizeof w);
+      if ((int)(d - z) < (int)strlen(w)) { memcpy(out, w, (size_t)(d - z)); out[d - z] = 0; }
+      return;
+    }
+  }
+}
+
 static void acronym(qa_state *s, int64_t n0, int64_t n1, char *out) {
   int k = 0;
   for (int64_t i = n0; i < n1 && k < 14; i++) {
@@ -874,7 +947,7 @@ static int find_named(qa_state *s, const char *key, const char *given, int allca
   for (int32_t k = ix_first(&p->by_key, h, lo); k >= 0; k = ix_next(&p->by_key, k, lo)) {
     int64_t x = p->by_key.node[k].ent;
     const went *e = &p->e[x];
-    if (x > best && !strcmp(e->key, key) && !(given[0] && e->given[0] && strcmp(given, e->given))) best = x;
+    if (x > best && (!strcmp(e->key, key) || !strcmp(e->key2, key)) && !(given[0] && e->given[0] && strcmp(given, e->given))) best = x;
   }
   if (!allcap_single) return (int)best;
   /* an entity with this very key and another given name is no match by
@@ -916,6 +989,26 @@ static int recent(qa_state *s, int want_kind, int gender, int need_quote) {
   return -1;
 }
 
+/* A pronoun at a quote takes the most recent person; but when that
+** person was named inside a sentence whose subject, at its start, is
+** another person who fits, the pronoun refers to the subject: "Advocaat
+** Jan Smit vroeg vrijspraak voor Kevin B. (...), betoogde hij" is Jan Smit. */
+static int prefer_subject(qa_state *s, int id, int gender) {
+  qa_ent_priv *p = s->ep;
+  int64_t lo = p->nm - LOOKBACK < 0 ? 0 : p->nm - LOOKBACK, m = p->nm - 1;
+  while (m >= lo && p->m[m].ent != id) m--;
+  if (m < lo || p->m[m].pos >= s->ntok || (s->tok[p->m[m].pos].flags & T_SSTART)) return id;
+  int64_t sent = qa_sent_of(s, p->m[m].pos);
+  for (int64_t m2 = m - 1; m2 >= lo && p->m[m2].pos < s->ntok && qa_sent_of(s, p->m[m2].pos) == sent; m2--) {
+    const went *e = &p->e[p->m[m2].ent];
+    if (p->m[m2].ent == id || !(s->tok[p->m[m2].pos].flags & T_SSTART)) continue;
+    if (!(e->kind == KR_EK_PERSON || e->human)) return id;
+    int g = ent_gender(e);
+    return gender && g && g != gender ? id : p->m[m2].ent;
+  }
+  return id;
+}
+
 static void add_alias(went *e, const qa_state *s, int64_t b0, int64_t b1) {
   (void)s;
   for (int k = 0; k < e->nalias; k++) {
@@ -948,6 +1041,35 @@ static int head_matches(const char *rh, const char *h) {
 
 /* Resolve a phrase to an entity (creating one when needed); returns the
 ** entity or -1. quoted: the phrase is the source of a quote. */
+/* The age a token gives: "62" in a bracket after a name, "62-jarige";
+** 0 when it gives none (or an implausible one). */
+static int tok_age(const qa_state *s, int64_t k) {
+  if (k < 0 || !(s->tok[k].flags & T_DIGIT)) return 0;
+  const unsigned char *z = s->t->z;
+  int v = 0;
+  for (int64_t b = s->tok[k].b0; b < s->tok[k].b1 && z[b] >= '0' && z[b] <= '9' && v < 1000; b++) v = v * 10 + (z[b] - '0');
+  return v >= 1 && v <= 120 ? v : 0;
+}
+
+/* The age a phrase gives its person: "(62)" after the name, or an age
+** noun before it ("de 62-jarige Ward Peeters"). */
+static int np_age(qa_state *s, const qa_np *np) {
+  if (np->br0 >= 0 && np->br1 == np->br0 + 1 && s->tok[np->br0].b1 - s->tok[np->br0].b0 <= 3) return tok_age(s, np->br0);
+  for (int64_t k = np->a; k < np->b && k < np->a + 4; k++)
+    if (qa_lex(s, k) & L_AGE) return tok_age(s, k);
+  return 0;
+}
+
+/* Is the determiner at k a possessive of the third person ("zijn",
+** "haar", "hun": pronouns.tsv, person 3)? */
+static int third_person_det(qa_state *s, int64_t k) {
+  if (k < 0 || !(qa_lex(s, k) & L_PRON)) return 0;
+  char w[16];
+  int n = qa_lower(s, k, w, sizeof w);
+  int r = n > 0 ? qa_lookup(s, s->lx_pron, w, (size_t)n) : -1;
+  return r >= 0 && !strcmp(kr_lexicon_cell(s->lx_pron, r, 2), "3");
+}
+
 static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
   qa_ent_priv *p = s->ep;
   int id = -1;
@@ -965,6 +1087,7 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
       p->skip_marked = 0;
     }
     if (id < 0) id = recent(s, any ? -1 : KR_EK_PERSON, any ? 0 : g, 0);
+    if (id >= 0 && quoted && !any) id = prefer_subject(s, id, g);
     if (id < 0 && g == 'f') id = recent(s, -1, 0, 1);  /* plural "ze" */
     if (id >= 0 && quoted && g && (p->e[id].kind == KR_EK_PERSON || p->e[id].human)) {
       if (g == 'm') p->e[id].gvote_m++; else p->e[id].gvote_f++;
@@ -1009,6 +1132,8 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
       strcpy(e->key, key);
       strcpy(e->given, given);
       if (ix_add(&p->by_key, str_hash(key), id, name_lo(p))) { s->rc = KR_NOMEM; return -1; }
+      if (nn0 == np->n0) double_surname_key(s, np->n0, np->n1, e->key2);
+      if (e->key2[0] && ix_add(&p->by_key, str_hash(e->key2), id, name_lo(p))) { s->rc = KR_NOMEM; return -1; }
       set_acronym(s, id, np->n0, np->n1);
     }
     went *e = &p->e[id];
@@ -1057,6 +1182,7 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
       np_role(s, np, &party);
     }
     if (e->org.off < 0) e->org = np_org(s, np, party);
+    if (!e->age) e->age = np_age(s, np);
     return id;
   }
   /* an unnamed source: "de minister", "een woordvoerster", "ingewijden" */
@@ -1094,7 +1220,9 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
       if (e->rolehead[0] && head_matches(e->rolehead, head)) id = p->m[m].ent;
       else if (e->named && e->kind == KR_EK_ORG && !strcmp(e->key, head)) id = p->m[m].ent;
     }
-    if (id < 0 && qa_is_role_word(s, h) && !(qa_lex(s, h) & (L_ORG | L_ANON)) && quoted) {
+    /* "zijn advocaat", "haar moeder": someone of the person just named,
+    ** not that person; only an earlier mention with the same role fits */
+    if (id < 0 && qa_is_role_word(s, h) && !(qa_lex(s, h) & (L_ORG | L_ANON)) && quoted && !third_person_det(s, np->det)) {
       int64_t para = s->tok[h].para;
       int r = recent(s, KR_EK_PERSON, qa_gender(s, h), 0);
       /* "zei de 58-jarige trainer": a role with an age re-describes the
@@ -1111,6 +1239,18 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
     ** person named just before (in this paragraph or the one before) */
     if (id < 0 && (qa_lex(s, h) & (L_AGE | L_NAT)) && !qa_is_role_word(s, h)) {
       int r = recent(s, KR_EK_PERSON, (qa_lex(s, h) & L_NAT) ? np->hon_gender : 0, 0);
+      if (r >= 0 && p->e[r].named && p->e[r].para >= s->tok[h].para - 1) id = r;
+    }
+    /* "de 62-jarige" further on: the person the article gave that age */
+    if (id < 0 && (qa_lex(s, h) & L_AGE) && tok_age(s, h)) {
+      int age = tok_age(s, h);
+      for (int64_t m = p->nm - 1; m >= lo && id < 0; m--)
+        if (p->e[p->m[m].ent].age == age && p->e[p->m[m].ent].kind == KR_EK_PERSON) id = p->m[m].ent;
+    }
+    /* "de Zweed", "de Belg": a demonym re-describes the person named in
+    ** this paragraph or the one before */
+    if (id < 0 && np->det >= 0 && np->b == h + 1 && is_demonym(s, h)) {
+      int r = recent(s, KR_EK_PERSON, 0, 0);
       if (r >= 0 && p->e[r].named && p->e[r].para >= s->tok[h].para - 1) id = r;
     }
     if (id >= 0) {
@@ -1141,7 +1281,8 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
       int64_t r1 = np->r1 > h ? np->r1 : h + 1;
       if (r1 > h + 2 && qa_word_is(s, h + 1, "van") && (qa_lex(s, h + 2) & L_DET)) r1 = h + 1;
       if (r1 > h + 1 && (qa_word_is(s, h + 1, "uit") || qa_word_is(s, h + 1, "bij"))) r1 = h + 1;
-      e->role = tok_text(s, h, r1, 1);
+      int64_t r0 = np->r0 >= 0 && np->r0 < h && (qa_lex(s, np->r0) & L_RADJ) ? np->r0 : h;   /* "technisch directeur" */
+      e->role = tok_text(s, r0, r1, 1);
       e->role_named = 1;
     } else if (hl & L_ANON) {
       /* "economen van ING": a group named by its profession */
@@ -1297,6 +1438,11 @@ static int narrative_names(qa_state *s, event **ev, int64_t *nev, int64_t *cap, 
     while (a > pa && a > k - 4 && is_word(s, a - 1) && !(s->tok[a - 1].flags & T_CAP) &&
            (qa_lex(s, a - 1) & (L_ROLE | L_AGE | L_NAT | L_HON | L_DET)) && !(qa_lex(s, a - 1) & L_PRON && !(qa_lex(s, a - 1) & L_DET)))
       a--;
+    /* or at the role whose portfolio this word starts: "en minister van
+    ** Werk Jan Wouters", "Eurocommissaris voor Energie Els Vandamme" */
+    if (a == k && a - 2 >= pa && (qa_word_is(s, a - 1, "van") || qa_word_is(s, a - 1, "voor")) &&
+        qa_is_role_word(s, a - 2) && !(qa_lex(s, a - 2) & (L_ORG | L_ANON)) && !(s->tok[a - 2].flags & T_SIG))
+      a -= 2;
     qa_np np;
     int64_t lim = s->para_tok[t->para + 1];
     int ok = qa_np_forward(s, a, lim, &np) && (np.n0 >= 0 || new_person(s, &np)) && np.pron < 0;

@@ -359,6 +359,32 @@ static int dot_is_abbreviation(const unsigned char *z, int64_t p0, int64_t dot,
   return strcmp(kr_lexicon_cell(abbr, (int)i, 1), "end") != 0;
 }
 
+/* The lexicons the sentence splitter reads. */
+typedef struct seg_lex {
+  const kr_lexicon *abbr, *func, *pron, *part;
+  int64_t maxlen;        /* the longest abbreviation, without its final dot */
+} seg_lex;
+
+/* Is the '.' at byte `dot` the end of a surname written as an initial
+** ("tegen Kevin B. Het bewijs ...") rather than an initial inside a name?
+** So when the initial is one capital letter after a space and the word
+** at k, which opens the next sentence, is a function word or pronoun that
+** cannot go on a name (no particle such as "De" or "Van"). */
+static int initial_ends_sentence(const unsigned char *z, int64_t p0, int64_t dot, int64_t k, int64_t p1,
+                                 const seg_lex *lx){
+  char low[16];
+  int64_t e = k, n;
+  int r;
+  if( dot - 1 <= p0 || z[dot - 2] != ' ' || !(z[dot - 1] >= 'A' && z[dot - 1] <= 'Z') ) return 0;
+  while( e < p1 && e - k < 12 && ((z[e] | 0x20) >= 'a' && (z[e] | 0x20) <= 'z') ) e++;
+  if( e == k || e - k >= 12 || (e < p1 && z[e] >= 0x80) ) return 0;
+  n = kr_lower_utf8(z + k, e - k, low, sizeof(low));
+  if( n <= 0 ) return 0;
+  r = kr_lexicon_find(lx->part, low, (size_t)n);
+  if( r >= 0 && strcmp(kr_lexicon_cell(lx->part, r, 1), "inner") != 0 ) return 0;
+  return kr_lexicon_find(lx->func, low, (size_t)n) >= 0 || kr_lexicon_find(lx->pron, low, (size_t)n) >= 0;
+}
+
 static int add_sentence(kr_segments *seg, int64_t b0, int64_t b1, int32_t para){
   if( b1 <= b0 ) return KR_OK;
   if( kr_grow((void **)&seg->sent, &seg->capsent, seg->nsent + 1, sizeof(kr_sentence)) ) return KR_NOMEM;
@@ -418,7 +444,7 @@ static int64_t next_can_end(const unsigned char *z, int64_t i, int64_t e){
 
 /* Split one paragraph [p0, p1) into sentences. */
 static int split_paragraph(const kr_text *t, kr_segments *seg, int64_t p0, int64_t p1,
-                           int32_t para, const kr_lexicon *abbr, int64_t maxlen){
+                           int32_t para, const seg_lex *lx){
   const unsigned char *z = t->z;
   int64_t i = p0, s0 = p0;
   while( i < p1 ){
@@ -452,7 +478,8 @@ static int split_paragraph(const kr_text *t, kr_segments *seg, int64_t p0, int64
       int lowhigh = d == ',' && k + 1 < p1 && z[k + 1] == ',';
       if( !is_sentence_opener(d) && !lowhigh ){ i = e; continue; }
     }
-    if( c == '.' && e == i + 1 && dot_is_abbreviation(z, s0, i, abbr, maxlen) ){
+    if( c == '.' && e == i + 1 && dot_is_abbreviation(z, s0, i, lx->abbr, lx->maxlen)
+     && !initial_ends_sentence(z, s0, i, k, p1, lx) ){
       i = e;
       continue;
     }
@@ -475,12 +502,13 @@ static int split_paragraph(const kr_text *t, kr_segments *seg, int64_t p0, int64
 int kr_segment(const kr_text *t, kr_segments *seg){
   const unsigned char *z = t->z;
   const kr_lexicon *abbr = kr_lexicon_get("abbreviations");
-  int64_t i = 0, maxlen = 1;
+  seg_lex lx = { abbr, kr_lexicon_get("function_words"), kr_lexicon_get("pronouns"),
+                 kr_lexicon_get("particles"), 1 };
+  int64_t i = 0;
   int32_t para = 0;
   int r;
-  /* the longest abbreviation, without its final dot */
   for(r = 0; abbr && r < abbr->nrow; r++){
-    if( abbr->len[(size_t)r * (size_t)abbr->ncol] - 1 > maxlen ) maxlen = abbr->len[(size_t)r * (size_t)abbr->ncol] - 1;
+    if( abbr->len[(size_t)r * (size_t)abbr->ncol] - 1 > lx.maxlen ) lx.maxlen = abbr->len[(size_t)r * (size_t)abbr->ncol] - 1;
   }
   memset(seg, 0, sizeof(*seg));
   {
@@ -502,7 +530,7 @@ int kr_segment(const kr_text *t, kr_segments *seg){
       seg->para[seg->npara].b0 = a;
       seg->para[seg->npara].b1 = b;
       seg->npara++;
-      if( split_paragraph(t, seg, a, b, para, abbr, maxlen) ) goto nomem;
+      if( split_paragraph(t, seg, a, b, para, &lx) ) goto nomem;
     }
     i = e + 1;
   }
