@@ -853,11 +853,12 @@ static int tokenize(qa_state *s) {
     if (i > 0) { int pl; prev = z[i - 1] < 0x80 ? z[i - 1] : dec(z, n, kr_prev_char(z, i), &pl); }
     int nl = 0;
     uint32_t next = i + len < n ? dec(z, n, i + len, &nl) : 0;
-    /* "'s", "'t", "'n" written with an apostrophe before the word */
-    if (is_apos(c) && (next == 's' || next == 't' || next == 'n') && (i == 0 || c_space(prev) || prev == '(')) {
+    /* "'s", "'t", "'n" written with an apostrophe before the word, and a
+    ** place name in capitals in a dateline ("'S-HERTOGENBOSCH -") */
+    if (is_apos(c) && (next == 's' || next == 't' || next == 'n' || next == 'S') && (i == 0 || c_space(prev) || prev == '(')) {
       int l3 = 0;
       uint32_t after = i + len + nl < n ? dec(z, n, i + len + nl, &l3) : ' ';
-      if (!c_alpha(after)) {
+      if (!c_alpha(after) && (next != 'S' || after == '-')) {
         t->b1 = i + len + nl;
         t->flags |= T_WORD | T_LOWER;
         if (type_of_word(s, s->ntok++)) return KR_NOMEM;
@@ -1364,6 +1365,14 @@ static int attr_before(qa_state *s, qa_span *sp, qa_q *q, int allow_first) {
     q->ma = np.a; q->mb = np.b; q->colon = 1;
     return 1;
   }
+  /* "Van den Broeck wil ook een schoolstraat invoeren: '...'": the
+  ** subject of the clause that the colon ends, a name or a pronoun right
+  ** before its finite verb */
+  if (qa_np_forward(s, a, k, &np) && (np.n0 >= 0 || np.pron >= 0) && np.b < k && is_word(s, np.b) &&
+      (s->tok[np.b].flags & T_LOWER) && !(qa_lex(s, np.b) & (L_DET | L_PREP | L_CONJ)) && subject_ok(s, &np, 0)) {
+    q->ma = np.a; q->mb = np.b; q->colon = 1;
+    return 1;
+  }
   q->colon = 1;
   return 2;  /* introduced by a colon, source unknown */
 }
@@ -1652,6 +1661,21 @@ static int64_t coordinated_report(qa_state *s, int64_t v, int64_t from, int64_t 
   return e;
 }
 
+/* "vindt dat de toetsen nuttig zijn, maar waarschuwt voor ...": after
+** ", maar" a finite verb (a cue, an auxiliary or a frequent verb of
+** function_words.tsv) goes on with the subject of the reporting verb, so
+** the reported clause ends before it. Returns that end, or e. */
+static int64_t maar_verb_end(qa_state *s, int64_t from, int64_t e) {
+  for (int64_t j = from; j + 2 < e; j++) {
+    if (!tok_is_char(s, j, ',') || !qa_word_is(s, j + 1, "maar") || in_direct(s, j)) continue;
+    int64_t w = j + 2;
+    if (is_word(s, w) && (s->tok[w].flags & T_LOWER) && (qa_lex(s, w) & (L_AUX | L_VERB | L_CUE)) &&
+        !(qa_lex(s, w) & (L_DET | L_PRON | L_PREP | L_ADV | L_NEG)))
+      return j;
+  }
+  return e;
+}
+
 static int add_reported(qa_state *s, int64_t ta, int64_t tb, int64_t ma, int64_t mb,
                         int64_t aux, int64_t v, int64_t pa, int64_t pb, double conf, qa_q **out) {
   while (ta < tb && (tok_is_char(s, ta, ',') || tok_is_char(s, ta, ':'))) ta++;
@@ -1724,33 +1748,68 @@ static int64_t quote_in_sentence(const qa_state *s, int64_t sent) {
   return -1;
 }
 
+/* A participle cue from k on, before e: the first within `span` tokens
+** ("bekendgemaakt", "laten weten"). Returns it (its particle in *part) or -1. */
+static int64_t participle_cue(qa_state *s, int64_t k, int64_t e, int64_t span, int64_t *part) {
+  for (int64_t j = k; j < e && j < k + span; j++) {
+    int64_t pp = -1;
+    if (cue_row(s, j, CC_PART) >= 0 || (verb_cue(s, j, e, &pp, 0) >= 0 && pp >= 0)) { *part = pp; return j; }
+  }
+  return -1;
+}
+
+/* "Minister X heeft dat gisteren bevestigd." / "De club bevestigt dat.":
+** the subject first, "dat" or "dit" pointing back as the object and the
+** cue ending the sentence. Sets np, aux, v and part; returns 1 on a match. */
+static int subject_first_dat(qa_state *s, int64_t k, int64_t e, qa_np *np, int64_t *aux, int64_t *v, int64_t *part) {
+  if (!qa_np_forward(s, k, e, np) || !subject_ok(s, np, 0) || np->pron >= 0) return 0;
+  int64_t j = np->b;
+  if (np->br1 >= 0 && np->br1 + 1 > j) j = np->br1 + 1;
+  if (np->ap1 >= 0 && np->ap1 + 1 > j) j = np->ap1 + 1;
+  if (j + 1 >= e) return 0;
+  for (int64_t x = j; x < e; x++) if (qa_lex(s, x) & L_NEG) return 0;   /* "heeft dat niet gezegd" */
+  if ((qa_lex(s, j) & L_AUX) && (qa_word_is(s, j + 1, "dat") || qa_word_is(s, j + 1, "dit"))) {
+    int64_t pp = -1, m = participle_cue(s, j + 2, e, 12, &pp);
+    if (m < 0 || (pp >= 0 ? pp : m) != e - 1) return 0;
+    *aux = j; *v = m; *part = pp;
+    return 1;
+  }
+  int64_t pp = -1;
+  if (verb_cue(s, j, e, &pp, 0) >= 0 && pp < 0 && (qa_word_is(s, j + 1, "dat") || qa_word_is(s, j + 1, "dit")) && j + 2 == e) {
+    *aux = -1; *v = j; *part = -1;
+    return 1;
+  }
+  return 0;
+}
+
 /* "Dat zegt X." / "Dit laatste bevestigde X." / "Dat heeft X laten weten." */
 static int backward(qa_state *s, int64_t sent, int64_t a, int64_t e, int *done) {
   int64_t k = a;
   while (k < e && (qa_lex(s, k) & L_CONJ)) k++;
-  if (!(qa_word_is(s, k, "dat") || qa_word_is(s, k, "dit"))) return KR_OK;
-  k++;
-  if (qa_word_is(s, k, "laatste") || qa_word_is(s, k, "nieuws") || qa_word_is(s, k, "bericht")) k++;
-  if (k >= e) return KR_OK;
-  int64_t aux = -1, v = -1, part = -1;
-  int r = verb_cue(s, k, e, &part, 0);
-  if (r >= 0) v = k;
-  else if (qa_lex(s, k) & L_AUX) {
-    /* the participle after the whole source phrase ("Dat heeft Vlaams
-    ** minister Sofie Van den Eynde woensdag bekendgemaakt") */
-    for (int64_t j = k + 1; j < e && j < k + 12; j++) {
-      int64_t pp = -1;
-      if (cue_row(s, j, CC_PART) >= 0 || (verb_cue(s, j, e, &pp, 0) >= 0 && pp >= 0)) { aux = k; v = j; if (pp >= 0 && j < e) part = pp; break; }
-    }
-  }
-  if (v < 0) return KR_OK;
-  for (int64_t j = v + 1; j < e; j++) if (qa_word_is(s, j, "dat") || qa_word_is(s, j, "of")) return KR_OK;
   qa_np np;
-  int64_t f = (aux >= 0 ? aux : v) + 1;
-  /* "Dat bevestigt ook de vakbond", "Dit laatste bevestigde eerder al het
-  ** ACV": adverbs between the verb and its subject */
-  while (f < e && f < v + 4 && (qa_lex(s, f) & L_ADV) && !(qa_lex(s, f) & (L_DET | L_PRON))) f++;
-  if (!qa_np_forward(s, f, e, &np) || !subject_ok(s, &np, 0)) return KR_OK;
+  int64_t aux = -1, v = -1, part = -1;
+  if (!(qa_word_is(s, k, "dat") || qa_word_is(s, k, "dit"))) {
+    if (!subject_first_dat(s, k, e, &np, &aux, &v, &part)) return KR_OK;
+  } else {
+    k++;
+    if (qa_word_is(s, k, "laatste") || qa_word_is(s, k, "nieuws") || qa_word_is(s, k, "bericht")) k++;
+    if (k >= e) return KR_OK;
+    int r = verb_cue(s, k, e, &part, 0);
+    if (r >= 0) v = k;
+    else if (qa_lex(s, k) & L_AUX) {
+      /* the participle after the whole source phrase ("Dat heeft Vlaams
+      ** minister Sofie Van den Eynde woensdag bekendgemaakt") */
+      int64_t pp = -1, m = participle_cue(s, k + 1, e, 20, &pp);
+      if (m >= 0) { aux = k; v = m; part = pp; }
+    }
+    if (v < 0) return KR_OK;
+    for (int64_t j = v + 1; j < e; j++) if (qa_word_is(s, j, "dat") || qa_word_is(s, j, "of")) return KR_OK;
+    int64_t f = (aux >= 0 ? aux : v) + 1;
+    /* "Dat bevestigt ook de vakbond", "Dit laatste bevestigde eerder al het
+    ** ACV": adverbs between the verb and its subject */
+    while (f < e && f < v + 4 && (qa_lex(s, f) & L_ADV) && !(qa_lex(s, f) & (L_DET | L_PRON))) f++;
+    if (!qa_np_forward(s, f, e, &np) || !subject_ok(s, &np, 0)) return KR_OK;
+  }
   if (sent == 0) return KR_OK;
   int64_t ps = sent - 1;
   int64_t pa = s->sent_tok[ps], pb = s->sent_tok[ps + 1];
@@ -1904,6 +1963,7 @@ static int verb_clause(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) 
     *done = 1;
     int64_t c2 = -1, v2 = -1, part2 = -1;
     int64_t e1 = coordinated_report(s, v, comp + 1, e, &v2, &part2, &c2);
+    if (c2 < 0) e1 = maar_verb_end(s, comp + 1, e1);
     int rc = add_reported(s, comp + 1, e1, np.a, np.b, aux, v, part, part >= 0 ? part + 1 : -1, think ? 0.7 : 0.8, NULL);
     if (rc == KR_OK && c2 >= 0)
       rc = add_reported(s, c2 + 1, e, np.a, np.b, -1, v2, part2, part2 >= 0 ? part2 + 1 : -1, 0.7, NULL);
@@ -1914,6 +1974,9 @@ static int verb_clause(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) 
     if (!strcmp(lemma, "spreken van") || (part >= 0 && qa_word_is(s, part, "van"))) {
       int32_t x = s->tok[mark].span;
       int64_t end = s->sp[x].c >= 0 ? s->sp[x].c : s->sp[x].last;
+      /* "sprak van 'een slechte dag' en wees erop dat ...": a second verb
+      ** of the same subject is looked at next */
+      if (end + 2 < e && (qa_word_is(s, end + 1, "en") || qa_word_is(s, end + 1, "maar")) && qa_is_cue(s, end + 2)) s->resume = end + 2;
       return add_reported(s, mark, end + 1, np.a, np.b, aux, v, part, part >= 0 ? part + 1 : -1, 0.8, NULL);
     }
     int64_t start = subj_end > v ? subj_end : v + 1;

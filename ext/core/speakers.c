@@ -200,29 +200,40 @@ static int64_t name_run(qa_state *s, int64_t i, int64_t lim);
 ** After a lower-case noun the complement may go on: a second "van"
 ** ("woordvoerder van het ministerie van Landbouw") or, after a role noun,
 ** the name it titles ("het kabinet van burgemeester Goossens"). */
-static int64_t van_complement_d(qa_state *s, int64_t k, int64_t lim, int depth) {
+static int64_t van_complement_d(qa_state *s, int64_t k, int64_t lim, int depth, int group) {
   if (!qa_word_is(s, k, "van") || k + 1 >= lim) return k;
   int64_t j = k + 1;
   int det = 0;
   if (is_word(s, j) && (qa_lex(s, j) & L_DET)) { j++; det = 1; }
-  int64_t st = j;
+  /* "van een 87-jarige cliënt", "van de Franse ambassade": an age or an
+  ** adjective of nationality before a lower-case noun */
+  while (det && j + 1 < lim && j < k + 4 && (qa_lex(s, j) & (L_AGE | L_NAT)) && !(s->tok[j].flags & T_CAP) &&
+         (lower_free(s, j + 1) || qa_is_role_word(s, j + 1) || (qa_lex(s, j + 1) & (L_AGE | L_NAT))))
+    j++;
+  int64_t st = j, stop = st + 4;
   int lowered = 0;   /* "officier van justitie Marieke Verhoeven": a lower-case noun ends it */
-  while (j < lim && j < st + 4) {
+  while (j < lim && j < stop) {
     /* "minister van Onderwijs Sofie Van den Eynde": a given name followed
-    ** by a surname ends a capitalised portfolio; the person starts there */
-    if (!lowered && j > st && (qa_lex(s, j) & L_GIVEN) && !(s->tok[j].flags & T_ALLCAP) && j + 1 < lim &&
+    ** by a surname ends a capitalised portfolio; the person starts there
+    ** (not after a group: "onderzoekers van Wageningen Marine Research") */
+    if (!group && !lowered && j > st && (qa_lex(s, j) & L_GIVEN) && !(s->tok[j].flags & T_ALLCAP) && j + 1 < lim &&
         (name_word(s, j + 1) == 1 || is_particle(s, j + 1) || det_particle_start(s, j + 1)))
       break;
     if (!lowered && (name_word(s, j) == 1 || (s->tok[j].flags & T_ALLCAP))) { j++; continue; }
+    /* "van de Hollandse Effectenbank": an adjective of nationality in a name */
+    if (!lowered && (qa_lex(s, j) & L_NAT) && (s->tok[j].flags & T_CAP) && name_word(s, j + 1) == 1) { j++; continue; }
     if (j == st && (lower_free(s, j) || qa_is_role_word(s, j)) && (det || (s->tok[j].flags & T_LOWER))) { lowered = (s->tok[j].flags & T_LOWER) != 0; j++; continue; }
     if (j > st && !lowered && (qa_lex(s, j) & L_PART) && name_word(s, j + 1) == 1) { j++; continue; }
     /* "minister van Sociale Zaken en Werkgelegenheid": two portfolios */
-    if (j > st && !lowered && qa_word_is(s, j, "en") && name_word(s, j + 1) == 1 && !(qa_lex(s, j + 1) & L_GIVEN)) { j++; continue; }
+    if (j > st && !lowered && qa_word_is(s, j, "en") && name_word(s, j + 1) == 1 && !(qa_lex(s, j + 1) & L_GIVEN)) { j++; stop += 2; continue; }
+    /* "onderzoekers van de Universiteit Utrecht en de Radboud Universiteit" */
+    if (j > st && !lowered && qa_word_is(s, j, "en") && (qa_lex(s, j + 1) & L_DET) && !(qa_lex(s, j + 1) & L_PRON) &&
+        name_word(s, j + 2) == 1 && !(qa_lex(s, j + 2) & L_GIVEN)) { j += 2; stop += 4; continue; }
     break;
   }
   if (j <= st) return k;
   if (lowered && j == st + 1) {
-    if (depth < 2 && qa_word_is(s, j, "van")) return van_complement_d(s, j, lim, depth + 1);
+    if (depth < 2 && qa_word_is(s, j, "van")) return van_complement_d(s, j, lim, depth + 1, group);
     /* the name a role noun titles ("van burgemeester Goossens"), or the
     ** proper name of a body ("van de gemeente Zwolle", "van zwemvereniging
     ** De Oosterschelde"): either way it belongs to the complement, not to
@@ -239,7 +250,7 @@ static int64_t van_complement_d(qa_state *s, int64_t k, int64_t lim, int depth) 
   return j;
 }
 
-static int64_t van_complement(qa_state *s, int64_t k, int64_t lim) { return van_complement_d(s, k, lim, 0); }
+static int64_t van_complement(qa_state *s, int64_t k, int64_t lim) { return van_complement_d(s, k, lim, 0, 0); }
 
 /* "voor Klimaat en Energie" after a role ("minister voor Klimaat en
 ** Energie Rob Jetten", "Eurocommissaris voor Landbouw"): capitalised
@@ -272,6 +283,15 @@ static int title_noun(qa_state *s, int64_t k, int64_t lim) {
   while (j < lim && j < k + 3 && is_word(s, j) && (qa_lex(s, j) & L_HON) && !(s->tok[j].flags & T_CAP)) j++;
   if (j > k + 1) return j + 1 < lim && (name_word(s, j) == 1 || is_particle(s, j));
   if (!(qa_lex(s, k + 1) & L_GIVEN) || name_word(s, k + 1) != 1) return 0;
+  return name_word(s, k + 2) == 1 || is_particle(s, k + 2);
+}
+
+/* A lower-case noun in the title slot, as the first word of a phrase:
+** followed by a known given name and a surname ("meteorologe Ann
+** Lemmens"). */
+static int lower_title(qa_state *s, int64_t k, int64_t lim) {
+  if (k + 2 >= lim || !lower_free(s, k) || (qa_lex(s, k) & (L_NAT | L_AGE | L_ANON | L_RADJ))) return 0;
+  if (!(qa_lex(s, k + 1) & L_GIVEN) || name_word(s, k + 1) != 1 || (s->tok[k + 1].flags & T_ALLCAP)) return 0;
   return name_word(s, k + 2) == 1 || is_particle(s, k + 2);
 }
 
@@ -385,6 +405,14 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
       end = k;
       continue;
     }
+    if (k == i && np->det < 0 && np->r0 < 0 && lower_title(s, k, lim)) {
+      /* "zegt meteorologe Ann Lemmens", "stadsgids Ann Lemmens": a noun the
+      ** lexicon does not know, in the title slot before a full name */
+      np->r0 = np->head = k;
+      np->r1 = ++k;
+      end = k;
+      continue;
+    }
     if (np->n0 < 0 && np->r0 < 0 && title_noun(s, k, lim)) {
       /* "Conrector Annemiek Veldhuis": a noun in the title slot */
       np->r0 = np->head = k;
@@ -403,9 +431,10 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
       if (qa_gender(s, k) && !np->hon_gender) np->hon_gender = qa_gender(s, k);
       np->head = k;
       k++;
-      k = van_complement(s, k, lim);
+      k = van_complement_d(s, k, lim, 0, (lx & L_ANON) != 0);
       if (k == np->head + 1 && qa_is_role_word(s, np->head) && !(lx & (L_ORG | L_ANON))) k = voor_portfolio(s, k, lim);
       if ((lx & L_ANON) && k < lim && (qa_word_is(s, k, "rond") || qa_word_is(s, k, "binnen") || qa_word_is(s, k, "bij") ||
+                                       qa_word_is(s, k, "op") ||
                                        qa_word_is(s, k, "uit") || qa_word_is(s, k, "rondom"))) {
         int64_t j = k + 1;
         if (j < lim && (qa_lex(s, j) & L_DET)) j++;
@@ -461,7 +490,9 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
   /* a role whose "van" complement swallowed the name */
   if (np->n0 < 0 && np->r0 >= 0 && np->r1 > np->r0 + 2) {
     int64_t j = np->r0 + 1;
-    if (qa_word_is(s, j, "van")) {
+    /* (not after an article: "onderzoekers van de Universiteit Utrecht en
+    ** de Radboud Universiteit" names bodies only) */
+    if (qa_word_is(s, j, "van") && !(qa_lex(s, j + 1) & L_DET) && !(qa_lex(s, np->r0) & L_ANON)) {
       int64_t st = j + 1, last = np->r1;
       int64_t unit[6];
       int nunits = 0;
