@@ -856,10 +856,11 @@ static int m_holiday(scan *s, int i){
     /* in apposition to a date ("maandag 20 mei, tweede pinksterdag"): the
     ** holiday of that date's year */
     day = holiday_day(s, row, s->pendv.y);
-  }else if( date_habitual(s, i, k) ){
+  }else if( !has_cls(s, i - 1, C_DIRPREP) && date_habitual(s, i, k) ){
     return k;                                  /* "vroeger vierden we kerst thuis" */
-  }else if( s->ref.ok ){
+  }else if( s->ref.ok ){                       /* (but "tot Pasen elke zaterdag" is a bound) */
     dir = direction(s, i, k);
+    if( dir < 0 && !has_cls(s, i - 1, C_DIRPREP) && date_clause_present(s, i, k) ) dir = 1;
     if( dir < 0 ){
       day = holiday_day(s, row, s->ref.y);
       if( !day || day > s->rday ) day = holiday_day(s, row, s->ref.y - 1);

@@ -219,5 +219,10 @@ int date_habitual(scan *s, int i0, int i1);
 ** "In november opent de bibliotheek", "Zaterdag spelen we")? In news
 ** such a date is one to come (an announcement). */
 int date_present(scan *s, int i0, int i1);
+/* Has the clause of [i0, i1) no past or future marker but a finite
+** present-tense verb other than a reporting verb ("... en moet tegen Pasen
+** klaar zijn")? Its tense is the present even when the sentence around it
+** speaks of the past. */
+int date_clause_present(scan *s, int i0, int i1);
 
 #endif

@@ -232,6 +232,23 @@ int date_present(scan *s, int i0, int i1){
   return i1 < s->nt && tense_class(&s->t[i1]) != TW_REPORT && is_present_after(s, i1);
 }
 
+/* Does the clause around [i0, i1) have no past or future marker but a
+** finite present-tense verb ("het onderzoek ... moet tegen Pasen klaar
+** zijn")? Its tense is then the present, whatever the rest of the
+** sentence says. */
+int date_clause_present(scan *s, int i0, int i1){
+  span_tk a;
+  int k;
+  around(s, i0, i1, &a);
+  if( nearest_marker(s, a.c0, a.c1, i0, i1, 0) ) return 0;
+  for(k = a.c0; k < a.c1; k++){
+    if( k >= i0 && k < i1 ) continue;
+    if( tense_class(&s->t[k]) == TW_REPORT ) return 0;
+    if( is_present_t(s, k) ) return 1;
+  }
+  return 0;
+}
+
 /* Does token k make its clause habitual: an adverb of habit (vroeger,
 ** meestal) or a word of repeat (elke dag, dagelijks)? */
 static int is_habit(const scan *s, int k){
