@@ -1334,7 +1334,10 @@ static int attr_before(qa_state *s, qa_span *sp, qa_q *q, int allow_first) {
     int r;
     if ((r = cue_row(s, v, CC_ACCORDING)) >= 0 || (r = cue_row(s, v, CC_AFTER)) >= 0) {
       if (qa_np_forward(s, v + 1, k, &np) && subject_ok(s, &np, allow_first)) {
-        q->ma = np.a; q->mb = np.b; set_cue(q, -1, v, -1, -1); return 1;
+        /* "Volgens X is Y klaar: ‘…’": the colon is the quote's cue, and
+        ** "volgens" is left to the clause it reports */
+        int64_t reach = np.br1 >= 0 && np.br1 + 1 > np.b ? np.br1 + 1 : np.b;
+        q->ma = np.a; q->mb = np.b; set_cue(q, -1, reach < k ? k : v, -1, -1); return 1;
       }
       continue;
     }
@@ -1728,6 +1731,10 @@ static int volgens(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) {
   if (np.ap1 >= 0 && np.ap1 + 1 > after) after = np.ap1 + 1;
   if (np.br1 >= 0 && np.br1 + 1 > after) after = np.br1 + 1;
   while (after < e && tok_is_char(s, after, ',')) after++;
+  /* "Volgens X is Y ‘…’: ‘…’": the reported clause ends at the colon that
+  ** opens a direct quote */
+  for (int64_t j = after; j + 1 < e; j++)
+    if (tok_is_char(s, j, ':') && in_direct(s, j + 1)) { e = j; break; }
   int64_t lead = a;
   while (lead < v && (qa_lex(s, lead) & (L_CONJ | L_ADV)) && !(qa_lex(s, lead) & L_DET)) lead++;
   *done = 1;
@@ -1955,7 +1962,9 @@ static int verb_clause(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) 
   int64_t ce = comp >= 0 ? comp : mark >= 0 ? mark : e;
   if (!find_subject(s, a, ce, v, aux, &np)) return KR_OK;
   int64_t subj_end = np.b > v ? np.b : v + 1;
-  if (is_negated(s, np.b <= v ? np.b : v + 1, ce) && !negated_stance(s, v, comp, think)) return KR_OK;
+  /* a negation from the finite verb on (not in a relative clause between
+  ** the subject and the verb: "X, die niet genoemd wil worden, zegt") */
+  if (is_negated(s, np.b <= v ? (aux >= 0 && aux < v && aux >= np.b ? aux : v) : v + 1, ce) && !negated_stance(s, v, comp, think)) return KR_OK;
   if (aux >= 0 && is_negated(s, aux, v)) return KR_OK;
   const char *lemma = cue_lemma(s, r);
   if (comp >= 0 && demonstrative_dat(s, comp, e)) return KR_OK;
@@ -1993,7 +2002,8 @@ static int verb_clause(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) 
       if (s->sp[x].c >= 0 && s->sp[x].c < e) end = s->sp[x].c + 1;
       /* "noemde het 'een puinhoop' en beloofde ...": a second verb of the
       ** same subject is looked at next */
-      if (end < e && (qa_word_is(s, end, "en") || qa_word_is(s, end, "maar")) && qa_is_cue(s, end + 1)) s->resume = end + 1;
+      int64_t cj = end < e && tok_is_char(s, end, ',') ? end + 1 : end;   /* "…’, maar vindt dat …" */
+      if (cj < e && (qa_word_is(s, cj, "en") || qa_word_is(s, cj, "maar")) && qa_is_cue(s, cj + 1)) s->resume = cj + 1;
     }
     return add_reported(s, start, end, np.a, np.b, aux, v, part, part >= 0 ? part + 1 : -1, 0.75, NULL);
   }
