@@ -16,14 +16,12 @@
 .headers off
 .nullvalue ''
 -- the indexes the reports read stay in memory (64 MB of page cache, not 2),
--- and the database is read through memory mapping (up to 2 GB of it), not
--- copied page by page: the keyword report reads every article body.
+-- and the database is read through memory mapping (up to 2 GB of it, set
+-- in the page's head below), not copied page by page: the keyword report
+-- reads every article body.
 -- (Not PRAGMA temp_store: changing it empties the temp schema, where the
 -- shell keeps the parameters such as :keyword.)
 PRAGMA cache_size = -65536;
-.output /dev/null
-PRAGMA mmap_size = 2000000000;
-.output
 
 -- ---- chart data: one row per bar (or per stacked segment) -----------------
 -- chart: which chart; i: position (1, 2...); label: the bar's label;
@@ -144,6 +142,12 @@ SELECT chart,
 .print <!DOCTYPE html>
 .print <html lang="en"><head><meta charset="utf-8">
 .print <meta name="viewport" content="width=device-width, initial-scale=1">
+-- (the new limit that this PRAGMA prints goes into an HTML comment: no
+-- `.output` here, which would undo the output file of a caller such as
+-- examples/demo.sql)
+.print <!-- mmap_size:
+PRAGMA mmap_size = 2000000000;
+.print -->
 SELECT '<title>krant report: ' || (SELECT count(*) FROM analysed) || ' articles</title>';
 .print <style>
 .print body { font: 15px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 70em; padding: 0 1em; color: #222; }

@@ -371,6 +371,15 @@ else
   skipped "HTML screenshot: chromium is not installed (apt-get install chromium)"
 fi
 
+# make demo: its tables on the terminal, the whole HTML report in its file
+# (report_html.sql must not reset the output that demo.sql opened)
+(cd "$root" && make --no-print-directory -s -o dist/krant.so -o dist/krant.dylib demo >"$tmp/demo.out" 2>&1)
+check "make demo: the reports as tables, no HTML on the terminal" \
+  "$(grep -c '^Report: ' "$tmp/demo.out")|$(grep -c '<!DOCTYPE\|<svg' "$tmp/demo.out")" "3|0"
+check "make demo: build/demo-report.html is the whole report" \
+  "$(head -c 15 "$root/build/demo-report.html")|$(tail -n 1 "$root/build/demo-report.html")|$(grep -o '<svg xmlns' "$root/build/demo-report.html" | wc -l)" \
+  "<!DOCTYPE html>|</body></html>|4"
+
 # ---- 7. from Python, Node and sqlite-utils -----------------------------------------
 py=""
 for p in python3 /usr/bin/python3; do
