@@ -208,6 +208,7 @@ int qa_np_backward(qa_state *s, int64_t j, int64_t lim, qa_np *np);
 int qa_np_plausible(qa_state *s, const qa_np *np, int allow_pron);
 int qa_resolve(qa_state *s);      /* resolves s->qq, fills s->out */
 void qa_ent_free(qa_state *s);
+int qa_org_epithet(const qa_state *s, int64_t k);
 int qa_is_role_word(qa_state *s, int64_t i);
 
 /* The hot predicates, inline: the common case is a flag already computed

@@ -174,6 +174,18 @@ static int org_compound(const qa_state *s, const char *w, int n) {
   return compound_head(s, s->lx_org, w, n, 4, org_head_ok, &r) >= 0;
 }
 
+/* Is the word at token k a noun that may stand for a body just named: a
+** row of organisations.tsv marked "epithet", or a closed compound whose
+** head is one ("het budgetinstituut")? */
+int qa_org_epithet(const qa_state *s, int64_t k) {
+  char w[64];
+  int n = qa_lower(s, k, w, sizeof w), r;
+  if (n <= 0 || !s->lx_org) return 0;
+  r = qa_lookup(s, s->lx_org, w, (size_t)n);
+  if (r < 0 && compound_head(s, s->lx_org, w, n, 4, org_head_ok, &r) < 0) return 0;
+  return !strcmp(kr_lexicon_cell(s->lx_org, r, 5), "epithet");
+}
+
 /* A role that is no demonym ("de Nederlander"). */
 static int role_not_demonym(const kr_lexicon *lx, int r, int head_len) {
   (void)head_len;

@@ -54,6 +54,13 @@ static int name_word_compute(qa_state *s, int64_t i) {
       !(qa_lex(s, i + 1) & (L_FUNC | L_PRON | L_CUE | L_ROLE | L_HON | L_NAT | L_PLACE | L_ORG)))
     return 1;
   if (lx & (L_FUNC | L_PRON | L_CUE | L_HON | L_NAT)) return (lx & L_PART) && !(lx & L_DET) ? 2 : 0;
+  /* "Vakbond FNV eist ...", "Onderzoeksbureau Ipsos meldt ...": a noun
+  ** for a kind of body opening a sentence before the body's name is that
+  ** noun, not the first word of the name (organisations.tsv, generic) */
+  if ((s->tok[i].flags & T_SSTART) && (lx & L_ORG) && !(lx & (L_GIVEN | L_PARTY | L_PLACE | L_ROLE)) &&
+      is_word(s, i + 1) && (s->tok[i + 1].flags & T_CAP) && !(s->tok[i + 1].flags & T_SIG) &&
+      !(qa_lex(s, i + 1) & (L_PART | L_FUNC | L_PRON | L_ORG)))
+    return 0;
   /* "Economen van ING", "Ingewijden": a word for an unnamed group is no name */
   if ((lx & L_ANON) && !(lx & L_GIVEN)) return 0;
   /* a contracted Flemish particle ("Vanden Berghe") that is no given name */
@@ -1092,13 +1099,13 @@ static int np_age(qa_state *s, const qa_np *np) {
 }
 
 /* Is the determiner at k a possessive of the third person ("zijn",
-** "haar", "hun": pronouns.tsv, person 3)? */
+** "haar", "hun": pronouns.tsv, person 3, case poss or obj; not "het")? */
 static int third_person_det(qa_state *s, int64_t k) {
   if (k < 0 || !(qa_lex(s, k) & L_PRON)) return 0;
   char w[16];
   int n = qa_lower(s, k, w, sizeof w);
   int r = n > 0 ? qa_lookup(s, s->lx_pron, w, (size_t)n) : -1;
-  return r >= 0 && !strcmp(kr_lexicon_cell(s->lx_pron, r, 2), "3");
+  return r >= 0 && !strcmp(kr_lexicon_cell(s->lx_pron, r, 2), "3") && strcmp(kr_lexicon_cell(s->lx_pron, r, 3), "subj") != 0;
 }
 
 static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
@@ -1250,6 +1257,17 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
       went *e = &p->e[p->m[m].ent];
       if (e->rolehead[0] && head_matches(e->rolehead, head)) id = p->m[m].ent;
       else if (e->named && e->kind == KR_EK_ORG && !strcmp(e->key, head)) id = p->m[m].ent;
+    }
+    /* "Het Nibud waarschuwt ... Volgens het budgetinstituut ...": a definite
+    ** noun for a body ("het instituut", "de bond") at a quote stands for
+    ** the organisation named last, in this paragraph or the one before,
+    ** when the article gave that one no head noun of another kind */
+    if (id < 0 && quoted && np->det >= 0 && np->b == h + 1 && (qa_lex(s, h) & L_ORG) && !(qa_lex(s, h) & L_ANON) &&
+        !third_person_det(s, np->det) && qa_org_epithet(s, h)) {
+      int r = recent(s, KR_EK_ORG, 0, 0);
+      if (r >= 0 && p->e[r].named && p->e[r].para >= s->tok[h].para - 1 &&
+          (!p->e[r].rolehead[0] || head_matches(p->e[r].rolehead, head)))
+        id = r;
     }
     /* "zijn advocaat", "haar moeder": someone of the person just named,
     ** not that person; only an earlier mention with the same role fits */
