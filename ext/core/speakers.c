@@ -405,6 +405,15 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
       }
       continue;
     }
+    if (np->n0 < 0 && np->r0 < 0 && np->head < 0 && np->det >= 0 && k == np->det + 1 && origin_adjective(s, k, lim) &&
+        !(qa_lex(s, k) & (L_GIVEN | L_ORG | L_PARTY | L_PLACE | L_NAT))) {
+      /* "aldus de Noord-Hollandse": an adjective of origin used as a noun
+      ** names a woman, like "de Japanse" */
+      np->head = k++;
+      if (!np->hon_gender) np->hon_gender = 'f';
+      end = k;
+      continue;
+    }
     if (np->n0 < 0 && np->r0 < 0 && role_adjective(s, k, lim)) {
       /* "sportief directeur Jesper Lindqvist": the adjective is the role's */
       np->r0 = k++;
@@ -1286,8 +1295,9 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
     }
     /* "De 58-jarige vreest dat ...": an age used as a noun re-describes the
     ** person named just before (in this paragraph or the one before) */
-    if (id < 0 && (qa_lex(s, h) & (L_AGE | L_NAT)) && !qa_is_role_word(s, h)) {
-      int r = recent(s, KR_EK_PERSON, (qa_lex(s, h) & L_NAT) ? np->hon_gender : 0, 0);
+    int origin = np->det >= 0 && h == np->det + 1 && np->n0 < 0 && origin_adjective(s, h, s->ntok);
+    if (id < 0 && ((qa_lex(s, h) & (L_AGE | L_NAT)) || origin) && !qa_is_role_word(s, h)) {
+      int r = recent(s, KR_EK_PERSON, (qa_lex(s, h) & L_NAT) || origin ? np->hon_gender : 0, 0);
       if (r >= 0 && p->e[r].named && p->e[r].para >= s->tok[h].para - 1) id = r;
     }
     /* "de 62-jarige" further on: the person the article gave that age */
@@ -1310,7 +1320,7 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
         if (!e->rolehead[0]) strcpy(e->rolehead, head);
       }
       if (qa_gender(s, h) && !e->gnoun) e->gnoun = qa_gender(s, h);
-      if ((qa_lex(s, h) & L_NAT) && np->hon_gender && !e->gnoun) e->gnoun = np->hon_gender;   /* "de Japanse" */
+      if (((qa_lex(s, h) & L_NAT) || origin) && np->hon_gender && !e->gnoun) e->gnoun = np->hon_gender;   /* "de Japanse" */
       return id;
     }
   }
