@@ -1479,7 +1479,8 @@ static int in_direct_tok(const qa_state *s, int64_t k) {
 ** person introduced as the subject at the start of a sentence, whom a later
 ** "hij" or "ze" can refer to even when this sentence has no quote. */
 static int new_person(qa_state *s, const qa_np *np) {
-  return np->n0 < 0 && np->det == np->a && (s->tok[np->a].flags & T_SSTART) && qa_word_is(s, np->a, "een") &&
+  return np->n0 < 0 && np->det == np->a && (s->tok[np->a].flags & T_SSTART) &&
+         (qa_word_is(s, np->a, "een") || qa_word_is(s, np->a, "de")) &&
          np->head >= 0 && np->head == np->r0 && qa_is_role_word(s, np->head) && !(qa_lex(s, np->head) & (L_ORG | L_ANON));
 }
 
@@ -1797,7 +1798,21 @@ int qa_resolve(qa_state *s) {
         np_init(&np);
       }
       if (!q && np.n0 < 0) {
-        id = new_person(s, &np) ? resolve_np(s, &np, 0) : -1;
+        /* "De aanklager was fel. ‘…’, zei ze.": an unnamed person opening a
+        ** sentence is someone a later pronoun can refer to; but "de" after a
+        ** person named in this paragraph or the one before re-describes that
+        ** person ("Jelle Van den Broeck won. De 24-jarige renner ...") */
+        int fresh = new_person(s, &np), again = -1;
+        if (fresh && qa_word_is(s, np.det, "de")) {
+          int r = recent(s, KR_EK_PERSON, 0, 0);
+          if (r >= 0 && p->e[r].named && p->e[r].para >= s->tok[np.a].para - 1) {
+            fresh = 0;
+            /* with an age it is a mention of that person, the subject of its
+            ** sentence for a later pronoun */
+            for (int64_t k = np.a; k < np.b; k++) if (qa_lex(s, k) & L_AGE) again = r;
+          }
+        }
+        id = fresh ? resolve_np(s, &np, 0) : again;
       } else if (!q) {
         /* narrative names: only persons, or names of known entities */
         char key[48], given[32];
