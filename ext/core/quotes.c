@@ -1216,6 +1216,13 @@ static int attr_after(qa_state *s, qa_span *sp, qa_q *q, int64_t *npend) {
       int64_t a = k + 1;
       if (qa_word_is(s, k, "according") && qa_word_is(s, a, "to")) a++;
       if (!qa_np_forward(s, a, lim, &np) || !subject_ok(s, &np, 0)) return 0;
+      /* "‘…’ Volgens de Zweed is hij …": a clause after the source makes
+      ** "volgens" the start of a sentence of its own, not the quote's source */
+      if (cue_row(s, k, CC_ACCORDING) >= 0) {
+        int64_t w = np.br1 >= 0 && np.br1 + 1 > np.b ? np.br1 + 1 : np.b;
+        if (w < lim && is_word(s, w) && (s->tok[w].flags & T_LOWER) && !(qa_lex(s, w) & (L_PREP | L_TIME | L_ADV | L_CONJ)))
+          return 0;
+      }
       q->ma = np.a; q->mb = np.b;
       set_cue(q, -1, k, a > k + 1 ? k + 1 : -1, a > k + 1 ? k + 2 : -1);
       *npend = np.b;
@@ -1940,7 +1947,10 @@ static int verb_clause(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) 
   int r = -1, think = 0;
   int pr;
   if ((pr = cue_row(s, v, CC_PART)) >= 0 || (pr = cue_row(s, v, CC_THINKPART)) >= 0) {
-    for (int64_t j = v - 1; j >= a && j >= v - 6; j--) if (qa_lex(s, j) & L_AUX) { aux = j; break; }
+    /* the auxiliary may stand before a long inverted subject: "heeft
+    ** minister van Sociale Zaken X (VVD) gisteravond toegezegd" */
+    for (int64_t j = v - 1; j >= a && j >= v - 16 && !tok_is_char(s, j, ',') && !tok_is_final(s, j); j--)
+      if (qa_lex(s, j) & L_AUX) { aux = j; break; }
     if (aux >= 0) { r = pr; think = qa_cue_class(s, pr, "thinkpart"); }
     /* a passive ("wordt gevraagd", "werd verzekerd") names no source */
     if (aux >= 0 && (qa_word_is(s, aux, "wordt") || qa_word_is(s, aux, "werd") || qa_word_is(s, aux, "worden") ||
