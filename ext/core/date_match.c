@@ -109,7 +109,12 @@ static int put(scan *s, int i0, int i1, const dval *v){ return put_hit(s, i0, i1
 static int direction(scan *s, int i0, int i1){
   int k = i0 - 1;
   if( has_cls(s, k, C_ART) ) k--;
-  if( has_cls(s, k, C_DIRPREP) ) return wval(s, k, C_DIRPREP);
+  if( has_cls(s, k, C_DIRPREP) ){
+    /* "werkte tot december": an end bound in a past-tense clause lies in
+    ** the past */
+    if( wval(s, k, C_DIRPREP) > 0 && date_clause_tense(s, i0, i1) < 0 ) return -1;
+    return wval(s, k, C_DIRPREP);
+  }
   /* tot zeker 19 januari, sinds ongeveer maart */
   if( is_word(s, k) && !T(s, k)->e->dwc && has_cls(s, k - 1, C_DIRPREP) ) return wval(s, k - 1, C_DIRPREP);
   if( lc_is(s, k, "m") && is_punct(s, k - 1, '/') && lc_is(s, k - 2, "t") ) return 1;
@@ -353,9 +358,15 @@ static int m_numeric(scan *s, int start, int i, int wd){
     int y;
     if( part[0] == 24 && part[1] == 7 ) return k;            /* 24/7 */
     if( !kr_valid_ymd(2000, part[1], part[0]) ) return k;     /* 8/32 */
-    if( !(ends_here(s, k) || wd || start < i || s->weak_ok) ) return 0;
+    /* "debatteert op 8/4 over het plan": after "op" or a preposition of
+    ** direction, before a word that is no unit, measure or clock word */
+    int prep = (lc_is(s, i - 1, "op") || lc_is(s, i - 1, "vanaf") || has_cls(s, i - 1, C_DIRPREP)) && T(s, k)
+            && T(s, k)->kind == K_WORD && !(T(s, k)->e->dwc & ((1u << C_UNIT) | (1u << C_MEASURE) | (1u << C_CLOCK)));
+    if( !(ends_here(s, k) || wd || start < i || s->weak_ok || prep) ) return 0;
     if( !s->ref.ok ){ v_init(&v, G_NONE); return put(s, start, k, &v); }
-    y = resolve_dm(s, part[1], part[0], wd, direction(s, start, k));
+    int dir = direction(s, start, k);
+    if( dir < 0 && date_clause_present(s, start, k) ) dir = 1;   /* its own clause speaks */
+    y = resolve_dm(s, part[1], part[0], wd, dir);
     if( !y ) return k;
     v_init(&v, G_DAY); v.y = y; v.m = part[1]; v.d = part[0];
     return put_hit(s, start, k, &v, 1, 0, 0);
@@ -1161,6 +1172,8 @@ static int m_year(scan *s, int start, int i, int part){
   strong = lc_is(s, i - 1, "in") || lc_is(s, i - 1, "sinds") || lc_is(s, i - 1, "sedert")
         || lc_is(s, i - 1, "vanaf") || lc_is(s, i - 1, "jaar") || lc_is(s, i - 1, "tussen");
   if( !ok && strong ) ok = 1;
+  /* "tot en met 2030": that bound is a date */
+  if( !ok && t->num >= 1900 && t->num <= 2100 && lc_is(s, i - 1, "met") && lc_is(s, i - 2, "en") && lc_is(s, i - 3, "tot") ) ok = 1;
   /* a year after an article and an adjective ("een bewogen 2021", "het
   ** rampzalige 2020"), when no noun follows it: a clause end, a
   ** preposition, a conjunction or a verb ("een kleine 2000 bezoekers" is

@@ -83,7 +83,10 @@ static int is_weak_past(const scan *s, int k, const char *lc, int n){
     if( tense_class(p) == TW_SUBJ || is_dateword(p) ) return 1;
   }
   if( k + 1 >= s->nt || s->t[k + 1].kind == K_PUNCT ) return 1;
-  return is_dateword(&s->t[k + 1]);
+  /* right before a date, or before "tot" or "sinds" (dirprep) and a date:
+  ** "werkte tot december" */
+  return is_dateword(&s->t[k + 1])
+      || ((s->t[k + 1].e->dwc & (1u << C_DIRPREP)) && k + 2 < s->nt && is_dateword(&s->t[k + 2]));
 }
 
 /* Can word t end as a participle (-d, -t, -en) or a weak past form (-de,
