@@ -1144,11 +1144,15 @@ static int m_month(scan *s, pre *p){
     /* no tense marker: a present-tense verb at the month announces the
     ** coming one ("de raad beslist in december"), as for weekdays */
     int dir = direction(s, p->start, k);
-    if( !dir && date_present(s, p->start, k) ) dir = 1;
+    /* ... or a present-tense verb in its own clause ("als er in februari
+    ** weer een griepgolf komt") */
+    if( !dir && (date_present(s, p->start, k) || date_clause_present(s, p->start, k)) ) dir = 1;
     y = resolve_month(s, m, dir, 0);
   }
   v_month(&v, y, m);
-  return put_hit(s, p->start, k, &v, !relyear && !p->has_mod, 0, 0);
+  /* "september vorig jaar" lends its year to a bare month before it
+  ** ("tussen april en september vorig jaar") */
+  return put_hit(s, p->start, k, &v, !relyear && !p->has_mod, relyear, 0);
 }
 
 /* A bare year: in 2021, sinds 2019, eind 2021, (met) 2021 at the end of a
