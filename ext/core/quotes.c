@@ -504,7 +504,8 @@ static uint32_t lex_compute(qa_state *s, qa_type *y) {
           }
         }
       }
-      if (n > 7 && !memcmp(w + n - 7, "-jarige", 7)) f |= L_AGE;
+      /* "45-jarige", and in words "negentienjarige", "minderjarige" */
+      if ((n > 7 && !memcmp(w + n - 7, "-jarige", 7)) || (n >= 9 && !memcmp(w + n - 6, "jarige", 6))) f |= L_AGE;
     }
   }
   y->lex = f;
