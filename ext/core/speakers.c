@@ -1287,7 +1287,10 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
       ** person just named, whatever role the article gave before */
       int aged = 0;
       for (int64_t k = np->a; k < h; k++) aged |= (qa_lex(s, k) & L_AGE) != 0;
-      if (r >= 0 && p->e[r].named && p->e[r].para == para && (p->e[r].role.off < 0 || !p->e[r].role_named || aged)) id = r;
+      /* (with an age also the person named in the paragraph before:
+      ** "Invaller X kopte raak. // ‘…’, vertelde de negentienjarige aanvaller") */
+      if (r >= 0 && p->e[r].named && (p->e[r].para == para || (aged && p->e[r].para == para - 1)) &&
+          (p->e[r].role.off < 0 || !p->e[r].role_named || aged)) id = r;
       if (id < 0) {
         r = recent(s, KR_EK_PERSON, qa_gender(s, h), 1);
         if (r >= 0 && p->e[r].named && p->e[r].role.off < 0 && p->e[r].para >= para - 1) id = r;
