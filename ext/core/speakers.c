@@ -290,7 +290,7 @@ static int title_noun(qa_state *s, int64_t k, int64_t lim) {
   while (j < lim && j < k + 3 && is_word(s, j) && (qa_lex(s, j) & L_HON) && !(s->tok[j].flags & T_CAP)) j++;
   if (j > k + 1) return j + 1 < lim && (name_word(s, j) == 1 || is_particle(s, j));
   if (!(qa_lex(s, k + 1) & L_GIVEN) || name_word(s, k + 1) != 1) return 0;
-  return name_word(s, k + 2) == 1 || is_particle(s, k + 2);
+  return name_word(s, k + 2) == 1 || is_particle(s, k + 2) || surname_role(s, k + 2);   /* "Sem Bakker" */
 }
 
 /* A lower-case noun in the title slot, as the first word of a phrase:
@@ -299,7 +299,7 @@ static int title_noun(qa_state *s, int64_t k, int64_t lim) {
 static int lower_title(qa_state *s, int64_t k, int64_t lim) {
   if (k + 2 >= lim || !lower_free(s, k) || (qa_lex(s, k) & (L_NAT | L_AGE | L_ANON | L_RADJ))) return 0;
   if (!(qa_lex(s, k + 1) & L_GIVEN) || name_word(s, k + 1) != 1 || (s->tok[k + 1].flags & T_ALLCAP)) return 0;
-  return name_word(s, k + 2) == 1 || is_particle(s, k + 2);
+  return name_word(s, k + 2) == 1 || is_particle(s, k + 2) || surname_role(s, k + 2);
 }
 
 /* A capitalised adjective of origin used as a noun ("de Kortrijkse", "de
