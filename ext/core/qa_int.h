@@ -134,6 +134,18 @@ typedef struct qa_np {
   int hon_gender;     /* gender from an honorific / gendered role, or 0 */
 } qa_np;
 
+/* End (exclusive) of a phrase with its bracket ("Jan Smit (VVD)"). */
+static inline int64_t qa_np_end(const qa_np *np) {
+  return np->br1 >= 0 && np->br1 + 1 > np->b ? np->br1 + 1 : np->b;
+}
+
+/* End (exclusive) of everything a phrase covers, bracket and apposition
+** included ("Jan Smit, wethouder van Zwolle,"). */
+static inline int64_t qa_np_reach(const qa_np *np) {
+  int64_t r = qa_np_end(np);
+  return np->ap1 >= 0 && np->ap1 + 1 > r ? np->ap1 + 1 : r;
+}
+
 /* A quote found by the detector, before speaker resolution. */
 typedef struct qa_q {
   int64_t b0, b1;

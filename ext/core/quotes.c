@@ -1220,7 +1220,7 @@ static int attr_after(qa_state *s, qa_span *sp, qa_q *q, int64_t *npend) {
       /* "‘…’ Volgens de Zweed is hij …": a clause after the source makes
       ** "volgens" the start of a sentence of its own, not the quote's source */
       if (cue_row(s, k, CC_ACCORDING) >= 0) {
-        int64_t w = np.br1 >= 0 && np.br1 + 1 > np.b ? np.br1 + 1 : np.b;
+        int64_t w = qa_np_end(&np);
         if (w < lim && is_word(s, w) && (s->tok[w].flags & T_LOWER) && !(qa_lex(s, w) & (L_PREP | L_TIME | L_ADV | L_CONJ)))
           return 0;
       }
@@ -1356,7 +1356,7 @@ static int attr_before(qa_state *s, qa_span *sp, qa_q *q, int allow_first) {
       if (qa_np_forward(s, v + 1, k, &np) && subject_ok(s, &np, allow_first)) {
         /* "Volgens X is Y klaar: ‘…’": the colon is the quote's cue, and
         ** "volgens" is left to the clause it reports */
-        int64_t reach = np.br1 >= 0 && np.br1 + 1 > np.b ? np.br1 + 1 : np.b;
+        int64_t reach = qa_np_end(&np);
         q->ma = np.a; q->mb = np.b; set_cue(q, -1, reach < k ? k : v, -1, -1); return 1;
       }
       continue;
@@ -1747,9 +1747,7 @@ static int volgens(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) {
   int64_t f = v + 1;
   if (qa_word_is(s, v, "according")) { if (!qa_word_is(s, f, "to")) return KR_OK; f++; }
   if (!qa_np_forward(s, f, e, &np) || !subject_ok(s, &np, 0)) return KR_OK;
-  int64_t after = np.b;
-  if (np.ap1 >= 0 && np.ap1 + 1 > after) after = np.ap1 + 1;
-  if (np.br1 >= 0 && np.br1 + 1 > after) after = np.br1 + 1;
+  int64_t after = qa_np_reach(&np);
   while (after < e && tok_is_char(s, after, ',')) after++;
   /* "Volgens X is Y ‘…’: ‘…’": the reported clause ends at the colon that
   ** opens a direct quote */
@@ -1790,9 +1788,7 @@ static int64_t participle_cue(qa_state *s, int64_t k, int64_t e, int64_t span, i
 ** cue ending the sentence. Sets np, aux, v and part; returns 1 on a match. */
 static int subject_first_dat(qa_state *s, int64_t k, int64_t e, qa_np *np, int64_t *aux, int64_t *v, int64_t *part) {
   if (!qa_np_forward(s, k, e, np) || !subject_ok(s, np, 0) || np->pron >= 0) return 0;
-  int64_t j = np->b;
-  if (np->br1 >= 0 && np->br1 + 1 > j) j = np->br1 + 1;
-  if (np->ap1 >= 0 && np->ap1 + 1 > j) j = np->ap1 + 1;
+  int64_t j = qa_np_reach(np);
   if (j + 1 >= e) return 0;
   for (int64_t x = j; x < e; x++) if (qa_lex(s, x) & L_NEG) return 0;   /* "heeft dat niet gezegd" */
   if ((qa_lex(s, j) & L_AUX) && (qa_word_is(s, j + 1, "dat") || qa_word_is(s, j + 1, "dit"))) {
@@ -1924,8 +1920,7 @@ static int subordinator(qa_state *s, int64_t k) {
 ** clause). The content is the main clause before the comma. */
 static int trailing_attr(qa_state *s, int64_t a, int64_t e, int64_t v, int64_t part, const qa_np *np, int *done) {
   if (v < a + 4 || !tok_is_char(s, v - 1, ',') || subordinator(s, a)) return KR_OK;
-  int64_t k = np->b;
-  if (np->br1 >= 0 && np->br1 + 1 > k) k = np->br1 + 1;
+  int64_t k = qa_np_end(np);
   for (; k < e; k++) {
     if (k == part || ((qa_lex(s, k) & (L_TIME | L_ADV)) && !(qa_lex(s, k) & L_CONJ))) continue;
     if (!(qa_lex(s, k) & L_PREP)) return KR_OK;

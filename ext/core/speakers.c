@@ -589,13 +589,6 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
   return 1;
 }
 
-/* End (exclusive) of everything np covers, brackets and apposition included. */
-static int64_t np_reach(const qa_np *np) {
-  int64_t r = np->b;
-  if (np->br1 >= 0 && np->br1 + 1 > r) r = np->br1 + 1;
-  if (np->ap1 >= 0 && np->ap1 + 1 > r) r = np->ap1 + 1;
-  return r;
-}
 
 int qa_np_backward(qa_state *s, int64_t j, int64_t lim, qa_np *np) {
   np_init(np);
@@ -621,7 +614,7 @@ int qa_np_backward(qa_state *s, int64_t j, int64_t lim, qa_np *np) {
     if (k > from && is_word(s, k - 1) && (name_word(s, k - 1) == 1 || qa_is_role_word(s, k - 1)) && name_word(s, k) == 1) continue;
     qa_np t;
     if (!qa_np_forward(s, k, j, &t)) continue;
-    if (np_reach(&t) == j || (t.b == j)) { *np = t; return 1; }
+    if (qa_np_reach(&t) == j || (t.b == j)) { *np = t; return 1; }
   }
   return 0;
 }
