@@ -1692,9 +1692,16 @@ static int64_t maar_verb_end(qa_state *s, int64_t from, int64_t e) {
   for (int64_t j = from; j + 2 < e; j++) {
     if (!tok_is_char(s, j, ',') || !qa_word_is(s, j + 1, "maar") || in_direct(s, j)) continue;
     int64_t w = j + 2;
-    if (is_word(s, w) && (s->tok[w].flags & T_LOWER) && (qa_lex(s, w) & (L_AUX | L_VERB | L_CUE)) &&
-        !(qa_lex(s, w) & (L_DET | L_PRON | L_PREP | L_ADV | L_NEG)))
-      return j;
+    if (!is_word(s, w) || !(s->tok[w].flags & T_LOWER) || (qa_lex(s, w) & (L_DET | L_PRON | L_PREP | L_ADV | L_NEG | L_CONJ)))
+      continue;
+    if (qa_lex(s, w) & (L_AUX | L_VERB | L_CUE)) return j;
+    /* a finite verb the lexicons do not list: a present form in -t or a
+    ** weak past form in -de/-te, with an object after it ("maar sluit
+    ** niets uit", "maar weigerde elk commentaar") */
+    const unsigned char *z = s->t->z;
+    int64_t b0 = s->tok[w].b0, b1 = s->tok[w].b1;
+    int verbish = b1 - b0 >= 4 && (z[b1 - 1] == 't' || ((z[b1 - 1] == 'e') && (z[b1 - 2] == 'd' || z[b1 - 2] == 't')));
+    if (verbish && w + 1 < e && is_word(s, w + 1) && !(s->tok[w + 1].flags & T_SIG)) return j;
   }
   return e;
 }

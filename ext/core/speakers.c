@@ -37,6 +37,8 @@ static int allcap_role(qa_state *s, int64_t i) {
   return (s->tok[i].flags & T_ALLCAP) && (lx & L_ROLE) && !(lx & (L_ORG | L_PARTY | L_PLACE | L_FUNC));
 }
 
+static inline int is_particle(qa_state *s, int64_t i);
+
 /* A capitalised word that can be part of a name: 1, or 2 for a
 ** capitalised particle that may start one ("Van"), else 0. */
 static int name_word_compute(qa_state *s, int64_t i) {
@@ -52,6 +54,15 @@ static int name_word_compute(qa_state *s, int64_t i) {
       is_word(s, i + 1) && (s->tok[i + 1].flags & T_CAP) &&
       !(s->tok[i + 1].flags & (T_SSTART | T_ALLCAP | T_SIG)) &&
       !(qa_lex(s, i + 1) & (L_FUNC | L_PRON | L_CUE | L_ROLE | L_HON | L_NAT | L_PLACE | L_ORG)))
+    return 1;
+  /* "de Europese Commissie", "de Nederlandse Vereniging van Banken": an
+  ** adjective of nationality in capitals before a capitalised word that is
+  ** no given name belongs to a body's name ("de Vlaamse Maria Peeters":
+  ** it does not) */
+  if ((lx & L_NAT) && !(lx & (L_FUNC | L_PRON | L_CUE | L_HON)) && is_word(s, i + 1) && (s->tok[i + 1].flags & T_CAP) &&
+      !(i >= 2 && is_particle(s, i - 1) && is_particle(s, i - 2)) &&   /* not inside "X van de Europese Commissie" */
+      !(s->tok[i + 1].flags & (T_SIG | T_ALLCAP | T_SSTART)) &&
+      !(qa_lex(s, i + 1) & (L_GIVEN | L_FUNC | L_PRON | L_ROLE | L_NAT | L_HON | L_PART | L_CUE)))
     return 1;
   if (lx & (L_FUNC | L_PRON | L_CUE | L_HON | L_NAT)) return (lx & L_PART) && !(lx & L_DET) ? 2 : 0;
   /* "Vakbond FNV eist ...", "Onderzoeksbureau Ipsos meldt ...": a noun
@@ -393,7 +404,7 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
       k++; end = k; continue;
     }
     if (qa_word_is(s, k, "heer") && np->det >= 0) { np->hon_gender = 'm'; k++; end = k; continue; }
-    if ((lx & (L_NAT | L_AGE)) && np->n0 < 0) {
+    if ((lx & (L_NAT | L_AGE)) && np->n0 < 0 && !((lx & L_NAT) && name_word(s, k) == 1)) {
       k++; end = k;
       if (lx & L_AGE) np->head = k - 1;
       /* "de Japanse", "de Vlaamse": an adjective of nationality used as a
@@ -531,6 +542,13 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
   if (np->n0 < 0 && np->head < 0 && np->r0 < 0) return 0;
   /* "Von der Leyen van de Europese Commissie", "de VS en Oekraïne" */
   if (np->n0 >= 0 && end == np->n1) {
+    /* "Vereniging van Banken", "Ministerie van Justitie": a body's noun
+    ** ending the name takes a capitalised van-complement into it */
+    if ((qa_lex(s, np->n1 - 1) & L_ORG) && (s->tok[np->n1 - 1].flags & T_CAP) && qa_word_is(s, end, "van") &&
+        end + 1 < lim && name_word(s, end + 1) == 1 && !(qa_lex(s, end + 1) & (L_GIVEN | L_DET))) {
+      int64_t e = name_run(s, end + 1, lim);
+      if (e > end + 1) { np->n1 = e; end = e; }
+    }
     if (qa_word_is(s, end, "en") && end + 1 < lim && name_word(s, end + 1) == 1 && np->det >= 0) {
       int64_t e = name_run(s, end + 1, lim);
       if (e > end + 1) { np->n1 = e; end = e; }
@@ -555,7 +573,11 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
   /* apposition after a name: ", burgemeester van Amsterdam," */
   if (np->n0 >= 0 && tok_is_char(s, k2, ',') && k2 + 1 < lim) {
     int64_t j = k2 + 1;
-    if (qa_is_role_word(s, j) || ((qa_lex(s, j) & L_DET) && !(qa_lex(s, j) & L_PRON)) || (qa_lex(s, j) & (L_AGE | L_NAT))) {
+    /* "Rutte, nu secretaris-generaal van de NAVO, ...": an adverb of
+    ** time before the role */
+    int64_t jr = j;
+    if ((qa_lex(s, j) & (L_ADV | L_TIME)) && !(qa_lex(s, j) & (L_DET | L_PRON | L_CONJ)) && j + 1 < lim && qa_is_role_word(s, j + 1)) jr = j + 1;
+    if (qa_is_role_word(s, jr) || ((qa_lex(s, j) & L_DET) && !(qa_lex(s, j) & L_PRON)) || (qa_lex(s, j) & (L_AGE | L_NAT))) {
       int64_t m = j;
       while (m < lim && m < j + 10 && !tok_is_char(s, m, ',') && !(s->tok[m].flags & (T_MARK)) &&
              !((qa_lex(s, m) & (L_CUE)) && !(qa_lex(s, m) & L_ROLE)))
@@ -852,7 +874,7 @@ static kr_str np_role(qa_state *s, const qa_np *np, int64_t *party_tok) {
   if (a < 0 && np->ap0 >= 0) {
     a = np->ap0;
     b = np->ap1;
-    while (a < b && (qa_lex(s, a) & (L_DET | L_NAT | L_AGE)) && !qa_is_role_word(s, a)) a++;
+    while (a < b && (qa_lex(s, a) & (L_DET | L_NAT | L_AGE | L_ADV | L_TIME)) && !qa_is_role_word(s, a)) a++;
     if (a >= b || !qa_is_role_word(s, a)) a = -1;
   }
   if (np->br0 >= 0 && np->br1 == np->br0 + 1) {
