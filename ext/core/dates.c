@@ -40,7 +40,7 @@ const kr_date_key date_key_none = {
 ** off (so a word is hashed from a buffer of at least 32 bytes; a word holds
 ** no NUL byte, so its bytes alone tell its length): the top
 ** KR_DATE_SLOT_BITS bits of the hash pick its slot, the next 5 bits are
-** the fingerprint kept in the slot (so that the slot array is small, 8 KB,
+** the fingerprint kept in the slot (so that the slot array is small, 16 KB,
 ** and stays in the cache, and a word that is in no lexicon is mostly
 ** rejected without touching the entries). The tokenizer hashes an ASCII
 ** word the same way as it reads it (ascii_word). */
@@ -992,12 +992,19 @@ static int next_post(const kr_date_lex *lx, const char *z, int64_t n, int64_t fr
 }
 
 /* Scan z[from..to), whose first byte is character cfrom, with reference
-** ref; returns nonzero when cb stopped. */
+** ref; returns nonzero when cb stopped. Otherwise *cto is set to the
+** character that byte `to` is: the tokenizer has read every byte of the
+** range and counted the extra bytes of its characters (s.xb), so the text
+** need not be read again to count them. */
 static int scan_range(const kr_date_lex *lx, const char *z, int64_t from, int64_t to, int64_t cfrom,
-                      const kr_dref *ref, kr_date_cb cb, void *arg, tok *win, int nwin){
+                      const kr_dref *ref, kr_date_cb cb, void *arg, tok *win, int nwin, int64_t *cto){
   scan s;
   scan_init(&s, lx, z, from, to, cfrom, ref, cb, arg, win, nwin);
   scan_run(&s);
+  *cto = to - s.xb;
+#ifdef KR_DATE_CHECK
+  if( !s.stop && *cto != cfrom + (to - from) - extra_bytes(s.z, from, to) ) abort();
+#endif
   return s.stop;
 }
 
@@ -1005,17 +1012,15 @@ static int scan_range(const kr_date_lex *lx, const char *z, int64_t from, int64_
 ** the text of every embedded post with the post's own date. */
 static void scan_with(const kr_date_lex *lx, const char *z, int64_t n, const kr_dref *ref,
                       kr_date_cb cb, void *arg, tok *win, int nwin){
-  const unsigned char *u = (const unsigned char *)z;
-  int64_t pos = 0, cpos = 0;
+  int64_t pos = 0, cpos = 0, ca;
   post pt;
   while( next_post(lx, z, n, pos, &pt) ){
-    int64_t ca = cpos + (pt.a - pos) - extra_bytes(u, pos, pt.a);
-    if( pt.a > pos && scan_range(lx, z, pos, pt.a, cpos, ref, cb, arg, win, nwin) ) return;
-    if( scan_range(lx, z, pt.a, pt.b, ca, &pt.ref, cb, arg, win, nwin) ) return;
-    cpos = ca + (pt.b - pt.a) - extra_bytes(u, pt.a, pt.b);
+    ca = cpos;
+    if( pt.a > pos && scan_range(lx, z, pos, pt.a, cpos, ref, cb, arg, win, nwin, &ca) ) return;
+    if( scan_range(lx, z, pt.a, pt.b, ca, &pt.ref, cb, arg, win, nwin, &cpos) ) return;
     pos = pt.b;
   }
-  scan_range(lx, z, pos, n, cpos, ref, cb, arg, win, nwin);
+  scan_range(lx, z, pos, n, cpos, ref, cb, arg, win, nwin, &ca);
 }
 
 int kr_dates_scan(const kr_date_lex *lx, const char *z, int64_t n,

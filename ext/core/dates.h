@@ -40,7 +40,7 @@ typedef struct kr_date_key {
                             ** words: a phrase goes on only over such words */
 } kr_date_key;
 
-#define KR_DATE_SLOT_BITS 12
+#define KR_DATE_SLOT_BITS 13
 #define KR_DATE_SLOTS (1 << KR_DATE_SLOT_BITS)   /* hash slots */
 #define KR_DATE_KEYS  2047   /* distinct words (the lexicons have ~700, and
                              ** the compounds of a weekday or deictic word
