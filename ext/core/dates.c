@@ -1141,13 +1141,10 @@ static int take_all(void *arg, const kr_date *d){
   return 0;
 }
 
-int kr_dates_extract(const kr_date_lex *lx, const char *z, int64_t n,
-                     const kr_dref *ref, kr_dates *out){
-  all_arg a;
+int kr_dates_each(const kr_date_lex *lx, const char *z, int64_t n,
+                  const kr_dref *ref, kr_date_cb cb, void *arg){
   tok *win;
   int nwin = WIN_BIG;
-  a.out = out;
-  a.rc = KR_OK;
   if( z == 0 || n <= 0 ) return KR_OK;
   /* a window that holds an article whole spares the moves of the context
   ** tokens: about one token per three bytes at most in running text */
@@ -1155,8 +1152,17 @@ int kr_dates_extract(const kr_date_lex *lx, const char *z, int64_t n,
   if( nwin < WIN ) nwin = WIN;
   win = (tok *)kr_malloc(sizeof(tok) * (size_t)nwin);
   if( win == 0 ) return KR_NOMEM;
-  scan_with(lx, z, n, ref, take_all, &a, win, nwin);
+  scan_with(lx, z, n, ref, cb, arg, win, nwin);
   kr_free(win);
+  return KR_OK;
+}
+
+int kr_dates_extract(const kr_date_lex *lx, const char *z, int64_t n,
+                     const kr_dref *ref, kr_dates *out){
+  all_arg a;
+  a.out = out;
+  a.rc = KR_OK;
+  if( kr_dates_each(lx, z, n, ref, take_all, &a) != KR_OK ) a.rc = KR_NOMEM;
   if( a.rc != KR_OK ){ kr_dates_free(out); }
   return a.rc;
 }

@@ -129,6 +129,13 @@ typedef int (*kr_date_cb)(void *arg, const kr_date *d);
 int kr_dates_scan(const kr_date_lex *lx, const char *z, int64_t n,
                   const kr_dref *ref, kr_date_cb cb, void *arg);
 
+/* The same as kr_dates_scan, with a larger window from kr_malloc (fewer
+** moves of the context tokens on a long text; the results are the same):
+** what extract_dates uses. Returns KR_OK (also when cb stopped the scan),
+** or KR_NOMEM when the window cannot be allocated (then cb was not called). */
+int kr_dates_each(const kr_date_lex *lx, const char *z, int64_t n,
+                  const kr_dref *ref, kr_date_cb cb, void *arg);
+
 /* The value of the first date expression in z[0..n) as parse_dutch_date()
 ** gives it: copied into out (32 bytes). Returns 1 when there is a value,
 ** 0 when there is none (no expression, or it cannot be resolved). */
