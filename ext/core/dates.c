@@ -360,6 +360,7 @@ int kr_date_lex_init(kr_date_lex *lx){
                    : !strcmp(form, "plural") ? KR_WD_PLURAL : 0;
   }
   for(k = 0; k < 128; k++) lx->pflags[k] = punct_flags((uint32_t)k);
+  for(k = 0; k < 64; k++) lx->gflags[k] = punct_flags(0x2000 + (uint32_t)k);
   /* the compounds with a part of the day need the weekday forms above */
   if( (rc = add_compounds(lx)) != KR_OK ) return rc;
   /* the date words of the tense rules (F_DATEW), compounds included */
@@ -667,11 +668,26 @@ static tstep long_word(const kr_date_lex *lx, const unsigned char *z, int64_t n,
 /* Make t the punctuation mark c; returns its flags (punct_flags, from the
 ** table of the index for an ASCII sign). */
 static inline unsigned punct_token(const kr_date_lex *lx, tok *t, uint32_t c){
-  unsigned f = c < 128 ? lx->pflags[c] : punct_flags(c);
+  unsigned f = c < 128 ? lx->pflags[c] : c - 0x2000 < 64 ? lx->gflags[c - 0x2000] : punct_flags(c);
   t->kind = K_PUNCT;
   t->ch = c;
   if( f & F_CAND ) t->reach = 2;
   return f;
+}
+
+/* The sign at p when it is a character U+2000..U+203F (bytes E2 80 xx:
+** the curly quote marks, dashes and ellipsis of news text) that is no
+** white space, read as kr_decode reads it (three bytes, no continuation
+** byte after them); else 0. No such character is a letter (is_alpha_hi),
+** so it is a punctuation token: the tokenizer makes it one without the
+** calls of high_space() and other_token(). */
+static inline uint32_t gen_punct(const unsigned char *z, int64_t n, int64_t p){
+  uint32_t c;
+  if( p + 2 >= n || z[p] != 0xE2 || z[p + 1] != 0x80 || (z[p + 2] & 0xC0) != 0x80 ) return 0;
+  if( p + 3 < n && (z[p + 3] & 0xC0) == 0x80 ) return 0;
+  c = 0x2000 + (z[p + 2] & 0x3Fu);
+  if( c <= 0x200B || c == 0x2028 || c == 0x2029 || c == 0x202F ) return 0;   /* kr_is_space */
+  return c;
 }
 
 /* White space from p on that is not all ASCII (a byte >= 0x80 at p):
@@ -753,6 +769,7 @@ static void fill(scan *s){
       if( cls == B_SPACE ) flags |= F_SP;
       else if( cls == B_NL ) flags |= F_SP | F_NL;
       else if( cls != B_HIGH ) break;
+      else if( gen_punct(z, n, p) ) break;     /* a quote mark, no space */
       else{
         r = high_space(s, p);
         if( r.p == p ) break;                  /* no space: a token */
@@ -778,6 +795,13 @@ static void fill(scan *s){
     }else if( cls == B_OTHER ){               /* an ASCII sign */
       r.flags = punct_token(s->lx, t, z[p]);
       r.p = p + 1;
+    }else if( cls == B_HIGH ){
+      uint32_t c = gen_punct(z, n, p);
+      if( c ){                                 /* as other_token() makes it */
+        r.flags = punct_token(s->lx, t, c);
+        r.p = p + 3;
+        s->xb += 2;
+      }
     }
     if( r.p == p ) r = other_token(s, t, p, cls);
     flags |= r.flags;

@@ -68,6 +68,8 @@ typedef struct kr_date_lex {
   int nkey;
   uint32_t pflags[128];     /* the token flags of each ASCII sign, worked
                             ** out once (punct_flags in dates.c) */
+  uint32_t gflags[64];      /* the same for U+2000..U+203F (quote marks,
+                            ** dashes) */
   int ncbuf;                /* bytes used in cbuf */
   char cbuf[KR_DATE_CBUF];  /* the text of the compound entries */
   uint8_t wclass[KR_DATE_WROWS];  /* class (C_*) of each row of `words` */
