@@ -665,6 +665,52 @@ static tstep long_word(const kr_date_lex *lx, const unsigned char *z, int64_t n,
   return r;
 }
 
+/* A word at p of ASCII letters and Latin-1 letters written C3 xx (U+00C0..
+** U+00FF: geëist, café, Curaçao), the commonest words that ascii_word
+** leaves, read as read_word reads them and looked up; adds its continuation
+** bytes to s->xb (what extra_bytes counts). Returns position p, having
+** changed nothing, when the word holds another character that is not
+** ASCII: other_token() reads it then. */
+KR_COLD tstep latin_word(scan *s, tok *t, int64_t p){
+  const unsigned char *z = s->z;
+  const int64_t n = s->n;
+  char lc[32];
+  int k = 0, lower = 0, upper = 0, extra = 0;
+  int64_t q = p;
+  tstep r = { p, 0 };
+  while( q < n ){
+    unsigned b = z[q];
+    if( bclass[b] == B_LETTER ){
+      if( b & 0x20 ) lower = 1; else upper = 1;
+      lc[k & 31] = (char)(b | 0x20); k++;
+      q++;
+    }else if( b == 0xC3 && q + 1 < n && (z[q + 1] & 0xC0) == 0x80
+           && !(q + 2 < n && (z[q + 2] & 0xC0) == 0x80) ){
+      uint32_t c = 0xC0 + (z[q + 1] & 0x3Fu);
+      if( !latin1_letter(c) ) break;           /* the signs U+00D7, U+00F7 */
+      if( is_upper_hi(c) ) upper = 1; else lower = 1;
+      c = to_lower_hi(c);
+      lc[k & 31] = (char)0xC3; k++;
+      lc[k & 31] = (char)(0x80 | (c & 0x3F)); k++;
+      q += 2; extra++;
+    }else if( b == 0xE2 && q + 1 < n && z[q + 1] == 0x80 ){
+      break;                                   /* U+2000..U+203F (or a bad
+                                               ** sequence): no letter */
+    }else if( b >= 0x80 ){
+      return r;
+    }else break;
+  }
+  s->xb += extra;
+  r.p = q;
+  r.flags = (upper && !lower ? F_UPPER : 0) | (extra ? 0 : F_ASCII);   /* Pasen’s */
+  t->nlc = (uint8_t)(k > 28 ? 0 : k);
+  if( t->nlc > 0 ){
+    const kr_date_key *e = find_lc(s->lx, lc, t->nlc);
+    if( e ){ t->e = e; t->reach = e->reach; t->tcls = e->tcls; r.flags |= e->tflags; }
+  }
+  return r;
+}
+
 /* Make t the punctuation mark c; returns its flags (punct_flags, from the
 ** table of the index for an ASCII sign). */
 static inline unsigned punct_token(const kr_date_lex *lx, tok *t, uint32_t c){
@@ -792,6 +838,7 @@ static void fill(scan *s){
       t->kind = K_WORD;
       if( !(z[p] & 0x20) ) flags |= F_CAP;
       r = ascii_word(s->lx, z, n, p, t);
+      if( r.p == p ) r = latin_word(s, t, p);
     }else if( cls == B_OTHER ){               /* an ASCII sign */
       r.flags = punct_token(s->lx, t, z[p]);
       r.p = p + 1;
