@@ -796,6 +796,9 @@ KR_COLD tstep other_token(scan *s, tok *t, int64_t p, unsigned cls){
   return r;
 }
 
+/* What a token holds before the tokenizer reads it: no entry, no value. */
+static const tok tok_blank = { .e = &date_key_none };
+
 /* Fill the window with tokens from s->pos on, up to its capacity or the
 ** end of the text (then s->eof is set). This loop runs for every word and
 ** sign of the text. It reads ASCII white space, words of ASCII letters and
@@ -827,12 +830,10 @@ static void fill(scan *s){
     }
     if( p == s->start ) flags |= F_NL;
     if( flags & F_NL ) s->para++;
+    *t = tok_blank;
     t->b0 = p;
     t->c0 = p - s->xb;
-    t->e = &date_key_none;
-    t->num = 0; t->ch = 0;
     t->para = s->para;
-    t->mi = 0; t->nd = 0; t->nlc = 0; t->reach = 0; t->tcls = 0; t->mark = 0;
     r.p = p;
     if( cls == B_LETTER ){
       t->kind = K_WORD;
