@@ -110,11 +110,32 @@ static void cell_text(kr_rows *rows, const char *z){
   else kr_rows_null(rows);
 }
 
+/* The rows are appended as the engine reports the expressions, with no
+** array of them in between. */
+typedef struct date_rows { kr_rows *rows; const char *z; } date_rows;
+
+static int date_row(void *arg, const kr_date *e){
+  date_rows *a = (date_rows *)arg;
+  kr_rows *rows = a->rows;
+  kr_rows_text(rows, a->z + e->b0, e->b1 - e->b0);
+  cell_text(rows, e->value);
+  kr_rows_cstr(rows, date_types[e->type & 3]);
+  cell_text(rows, e->first);
+  cell_text(rows, e->last);
+  /* the span columns (start, length, byte_start, byte_end) from the
+  ** character offsets the tokenizer counted (see kr_rows_span) */
+  kr_rows_int(rows, e->c0 + 1);
+  kr_rows_int(rows, e->c1 - e->c0);
+  kr_rows_int(rows, e->b0);
+  kr_rows_int(rows, e->b1);
+  return rows->rc != SQLITE_OK;           /* stop after a failed allocation */
+}
+
 static int extract_dates_fill(sqlite3 *db, void *aux, sqlite3_value **argv, kr_rows *rows, char **pzErr){
   const unsigned char *z;
-  int64_t n, i;
+  int64_t n;
   kr_dref ref;
-  kr_dates d;
+  date_rows a;
   const kr_date_lex *lx = ((const date_aux *)aux)->lx;
   int rc;
   rc = kr_value_text(db, argv[0], &z, &n);
@@ -122,23 +143,9 @@ static int extract_dates_fill(sqlite3 *db, void *aux, sqlite3_value **argv, kr_r
   rc = read_ref(db, lx, argv[1], "extract_dates", &ref, pzErr);
   if( rc != SQLITE_OK ) return rc;
   if( n == 0 ) return SQLITE_OK;
-  memset(&d, 0, sizeof d);
-  if( kr_dates_extract(lx, (const char *)z, n, &ref, &d) != KR_OK ) return SQLITE_NOMEM;
-  for(i = 0; i < d.n; i++){
-    const kr_date *e = &d.a[i];
-    kr_rows_text(rows, (const char *)z + e->b0, e->b1 - e->b0);
-    cell_text(rows, e->value);
-    kr_rows_cstr(rows, date_types[e->type & 3]);
-    cell_text(rows, e->first);
-    cell_text(rows, e->last);
-    /* the span columns (start, length, byte_start, byte_end) from the
-    ** character offsets the tokenizer counted (see kr_rows_span) */
-    kr_rows_int(rows, e->c0 + 1);
-    kr_rows_int(rows, e->c1 - e->c0);
-    kr_rows_int(rows, e->b0);
-    kr_rows_int(rows, e->b1);
-  }
-  kr_dates_free(&d);
+  a.rows = rows;
+  a.z = (const char *)z;
+  if( kr_dates_each(lx, (const char *)z, n, &ref, date_row, &a) != KR_OK ) return SQLITE_NOMEM;
   return rows->rc;
 }
 

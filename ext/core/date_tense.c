@@ -144,8 +144,9 @@ static int nearest_marker(scan *s, int a, int b, int i0, int i1, int opts){
   int k, best = 0, bestd = 1 << 30, aux = -1, part = 0;
   for(k = a; k < b; k++){
     int c, m = 0, d;
-    if( k >= i0 && k < i1 ) continue;
+    if( k == i0 && i1 > i0 ){ k = i1 - 1; continue; }   /* the expression itself */
     c = mark_of(s, k);
+    if( c == MK_NONE ) continue;                          /* most words */
     if( c == MK_PAST ) m = -1;
     else if( c == MK_FUT || (c == MK_PASS && !(opts & T_NOPASS)) ) m = 1;
     else if( c == MK_AUX ){ if( aux < 0 || abs_i(k - i0) < abs_i(aux - i0) ) aux = k; }

@@ -40,7 +40,7 @@ const kr_date_key date_key_none = {
 ** off (so a word is hashed from a buffer of at least 32 bytes; a word holds
 ** no NUL byte, so its bytes alone tell its length): the top
 ** KR_DATE_SLOT_BITS bits of the hash pick its slot, the next 5 bits are
-** the fingerprint kept in the slot (so that the slot array is small, 8 KB,
+** the fingerprint kept in the slot (so that the slot array is small, 16 KB,
 ** and stays in the cache, and a word that is in no lexicon is mostly
 ** rejected without touching the entries). The tokenizer hashes an ASCII
 ** word the same way as it reads it (ascii_word). */
@@ -360,6 +360,7 @@ int kr_date_lex_init(kr_date_lex *lx){
                    : !strcmp(form, "plural") ? KR_WD_PLURAL : 0;
   }
   for(k = 0; k < 128; k++) lx->pflags[k] = punct_flags((uint32_t)k);
+  for(k = 0; k < 64; k++) lx->gflags[k] = punct_flags(0x2000 + (uint32_t)k);
   /* the compounds with a part of the day need the weekday forms above */
   if( (rc = add_compounds(lx)) != KR_OK ) return rc;
   /* the date words of the tense rules (F_DATEW), compounds included */
@@ -664,14 +665,75 @@ static tstep long_word(const kr_date_lex *lx, const unsigned char *z, int64_t n,
   return r;
 }
 
+/* A word at p of ASCII letters and Latin-1 letters written C3 xx (U+00C0..
+** U+00FF: geëist, café, Curaçao), the commonest words that ascii_word
+** leaves, read as read_word reads them and looked up; adds its continuation
+** bytes to s->xb (what extra_bytes counts). Returns position p, having
+** changed nothing, when the word holds another character that is not
+** ASCII: other_token() reads it then. */
+KR_COLD tstep latin_word(scan *s, tok *t, int64_t p){
+  const unsigned char *z = s->z;
+  const int64_t n = s->n;
+  char lc[32];
+  int k = 0, lower = 0, upper = 0, extra = 0;
+  int64_t q = p;
+  tstep r = { p, 0 };
+  while( q < n ){
+    unsigned b = z[q];
+    if( bclass[b] == B_LETTER ){
+      if( b & 0x20 ) lower = 1; else upper = 1;
+      lc[k & 31] = (char)(b | 0x20); k++;
+      q++;
+    }else if( b == 0xC3 && q + 1 < n && (z[q + 1] & 0xC0) == 0x80
+           && !(q + 2 < n && (z[q + 2] & 0xC0) == 0x80) ){
+      uint32_t c = 0xC0 + (z[q + 1] & 0x3Fu);
+      if( !latin1_letter(c) ) break;           /* the signs U+00D7, U+00F7 */
+      if( is_upper_hi(c) ) upper = 1; else lower = 1;
+      c = to_lower_hi(c);
+      lc[k & 31] = (char)0xC3; k++;
+      lc[k & 31] = (char)(0x80 | (c & 0x3F)); k++;
+      q += 2; extra++;
+    }else if( b == 0xE2 && q + 1 < n && z[q + 1] == 0x80 ){
+      break;                                   /* U+2000..U+203F (or a bad
+                                               ** sequence): no letter */
+    }else if( b >= 0x80 ){
+      return r;
+    }else break;
+  }
+  s->xb += extra;
+  r.p = q;
+  r.flags = (upper && !lower ? F_UPPER : 0) | (extra ? 0 : F_ASCII);   /* Pasen’s */
+  t->nlc = (uint8_t)(k > 28 ? 0 : k);
+  if( t->nlc > 0 ){
+    const kr_date_key *e = find_lc(s->lx, lc, t->nlc);
+    if( e ){ t->e = e; t->reach = e->reach; t->tcls = e->tcls; r.flags |= e->tflags; }
+  }
+  return r;
+}
+
 /* Make t the punctuation mark c; returns its flags (punct_flags, from the
 ** table of the index for an ASCII sign). */
 static inline unsigned punct_token(const kr_date_lex *lx, tok *t, uint32_t c){
-  unsigned f = c < 128 ? lx->pflags[c] : punct_flags(c);
+  unsigned f = c < 128 ? lx->pflags[c] : c - 0x2000 < 64 ? lx->gflags[c - 0x2000] : punct_flags(c);
   t->kind = K_PUNCT;
   t->ch = c;
   if( f & F_CAND ) t->reach = 2;
   return f;
+}
+
+/* The sign at p when it is a character U+2000..U+203F (bytes E2 80 xx:
+** the curly quote marks, dashes and ellipsis of news text) that is no
+** white space, read as kr_decode reads it (three bytes, no continuation
+** byte after them); else 0. No such character is a letter (is_alpha_hi),
+** so it is a punctuation token: the tokenizer makes it one without the
+** calls of high_space() and other_token(). */
+static inline uint32_t gen_punct(const unsigned char *z, int64_t n, int64_t p){
+  uint32_t c;
+  if( p + 2 >= n || z[p] != 0xE2 || z[p + 1] != 0x80 || (z[p + 2] & 0xC0) != 0x80 ) return 0;
+  if( p + 3 < n && (z[p + 3] & 0xC0) == 0x80 ) return 0;
+  c = 0x2000 + (z[p + 2] & 0x3Fu);
+  if( c <= 0x200B || c == 0x2028 || c == 0x2029 || c == 0x202F ) return 0;   /* kr_is_space */
+  return c;
 }
 
 /* White space from p on that is not all ASCII (a byte >= 0x80 at p):
@@ -734,6 +796,9 @@ KR_COLD tstep other_token(scan *s, tok *t, int64_t p, unsigned cls){
   return r;
 }
 
+/* What a token holds before the tokenizer reads it: no entry, no value. */
+static const tok tok_blank = { .e = &date_key_none };
+
 /* Fill the window with tokens from s->pos on, up to its capacity or the
 ** end of the text (then s->eof is set). This loop runs for every word and
 ** sign of the text. It reads ASCII white space, words of ASCII letters and
@@ -753,6 +818,7 @@ static void fill(scan *s){
       if( cls == B_SPACE ) flags |= F_SP;
       else if( cls == B_NL ) flags |= F_SP | F_NL;
       else if( cls != B_HIGH ) break;
+      else if( gen_punct(z, n, p) ) break;     /* a quote mark, no space */
       else{
         r = high_space(s, p);
         if( r.p == p ) break;                  /* no space: a token */
@@ -764,20 +830,26 @@ static void fill(scan *s){
     }
     if( p == s->start ) flags |= F_NL;
     if( flags & F_NL ) s->para++;
+    *t = tok_blank;
     t->b0 = p;
     t->c0 = p - s->xb;
-    t->e = &date_key_none;
-    t->num = 0; t->ch = 0;
     t->para = s->para;
-    t->mi = 0; t->nd = 0; t->nlc = 0; t->reach = 0; t->tcls = 0; t->mark = 0;
     r.p = p;
     if( cls == B_LETTER ){
       t->kind = K_WORD;
       if( !(z[p] & 0x20) ) flags |= F_CAP;
       r = ascii_word(s->lx, z, n, p, t);
+      if( r.p == p ) r = latin_word(s, t, p);
     }else if( cls == B_OTHER ){               /* an ASCII sign */
       r.flags = punct_token(s->lx, t, z[p]);
       r.p = p + 1;
+    }else if( cls == B_HIGH ){
+      uint32_t c = gen_punct(z, n, p);
+      if( c ){                                 /* as other_token() makes it */
+        r.flags = punct_token(s->lx, t, c);
+        r.p = p + 3;
+        s->xb += 2;
+      }
     }
     if( r.p == p ) r = other_token(s, t, p, cls);
     flags |= r.flags;
@@ -992,12 +1064,19 @@ static int next_post(const kr_date_lex *lx, const char *z, int64_t n, int64_t fr
 }
 
 /* Scan z[from..to), whose first byte is character cfrom, with reference
-** ref; returns nonzero when cb stopped. */
+** ref; returns nonzero when cb stopped. Otherwise *cto is set to the
+** character that byte `to` is: the tokenizer has read every byte of the
+** range and counted the extra bytes of its characters (s.xb), so the text
+** need not be read again to count them. */
 static int scan_range(const kr_date_lex *lx, const char *z, int64_t from, int64_t to, int64_t cfrom,
-                      const kr_dref *ref, kr_date_cb cb, void *arg, tok *win, int nwin){
+                      const kr_dref *ref, kr_date_cb cb, void *arg, tok *win, int nwin, int64_t *cto){
   scan s;
   scan_init(&s, lx, z, from, to, cfrom, ref, cb, arg, win, nwin);
   scan_run(&s);
+  *cto = to - s.xb;
+#ifdef KR_DATE_CHECK
+  if( !s.stop && *cto != cfrom + (to - from) - extra_bytes(s.z, from, to) ) abort();
+#endif
   return s.stop;
 }
 
@@ -1005,17 +1084,15 @@ static int scan_range(const kr_date_lex *lx, const char *z, int64_t from, int64_
 ** the text of every embedded post with the post's own date. */
 static void scan_with(const kr_date_lex *lx, const char *z, int64_t n, const kr_dref *ref,
                       kr_date_cb cb, void *arg, tok *win, int nwin){
-  const unsigned char *u = (const unsigned char *)z;
-  int64_t pos = 0, cpos = 0;
+  int64_t pos = 0, cpos = 0, ca;
   post pt;
   while( next_post(lx, z, n, pos, &pt) ){
-    int64_t ca = cpos + (pt.a - pos) - extra_bytes(u, pos, pt.a);
-    if( pt.a > pos && scan_range(lx, z, pos, pt.a, cpos, ref, cb, arg, win, nwin) ) return;
-    if( scan_range(lx, z, pt.a, pt.b, ca, &pt.ref, cb, arg, win, nwin) ) return;
-    cpos = ca + (pt.b - pt.a) - extra_bytes(u, pt.a, pt.b);
+    ca = cpos;
+    if( pt.a > pos && scan_range(lx, z, pos, pt.a, cpos, ref, cb, arg, win, nwin, &ca) ) return;
+    if( scan_range(lx, z, pt.a, pt.b, ca, &pt.ref, cb, arg, win, nwin, &cpos) ) return;
     pos = pt.b;
   }
-  scan_range(lx, z, pos, n, cpos, ref, cb, arg, win, nwin);
+  scan_range(lx, z, pos, n, cpos, ref, cb, arg, win, nwin, &ca);
 }
 
 int kr_dates_scan(const kr_date_lex *lx, const char *z, int64_t n,
@@ -1136,13 +1213,10 @@ static int take_all(void *arg, const kr_date *d){
   return 0;
 }
 
-int kr_dates_extract(const kr_date_lex *lx, const char *z, int64_t n,
-                     const kr_dref *ref, kr_dates *out){
-  all_arg a;
+int kr_dates_each(const kr_date_lex *lx, const char *z, int64_t n,
+                  const kr_dref *ref, kr_date_cb cb, void *arg){
   tok *win;
   int nwin = WIN_BIG;
-  a.out = out;
-  a.rc = KR_OK;
   if( z == 0 || n <= 0 ) return KR_OK;
   /* a window that holds an article whole spares the moves of the context
   ** tokens: about one token per three bytes at most in running text */
@@ -1150,8 +1224,17 @@ int kr_dates_extract(const kr_date_lex *lx, const char *z, int64_t n,
   if( nwin < WIN ) nwin = WIN;
   win = (tok *)kr_malloc(sizeof(tok) * (size_t)nwin);
   if( win == 0 ) return KR_NOMEM;
-  scan_with(lx, z, n, ref, take_all, &a, win, nwin);
+  scan_with(lx, z, n, ref, cb, arg, win, nwin);
   kr_free(win);
+  return KR_OK;
+}
+
+int kr_dates_extract(const kr_date_lex *lx, const char *z, int64_t n,
+                     const kr_dref *ref, kr_dates *out){
+  all_arg a;
+  a.out = out;
+  a.rc = KR_OK;
+  if( kr_dates_each(lx, z, n, ref, take_all, &a) != KR_OK ) a.rc = KR_NOMEM;
   if( a.rc != KR_OK ){ kr_dates_free(out); }
   return a.rc;
 }

@@ -40,7 +40,7 @@ typedef struct kr_date_key {
                             ** words: a phrase goes on only over such words */
 } kr_date_key;
 
-#define KR_DATE_SLOT_BITS 12
+#define KR_DATE_SLOT_BITS 13
 #define KR_DATE_SLOTS (1 << KR_DATE_SLOT_BITS)   /* hash slots */
 #define KR_DATE_KEYS  2047   /* distinct words (the lexicons have ~700, and
                              ** the compounds of a weekday or deictic word
@@ -68,6 +68,8 @@ typedef struct kr_date_lex {
   int nkey;
   uint32_t pflags[128];     /* the token flags of each ASCII sign, worked
                             ** out once (punct_flags in dates.c) */
+  uint32_t gflags[64];      /* the same for U+2000..U+203F (quote marks,
+                            ** dashes) */
   int ncbuf;                /* bytes used in cbuf */
   char cbuf[KR_DATE_CBUF];  /* the text of the compound entries */
   uint8_t wclass[KR_DATE_WROWS];  /* class (C_*) of each row of `words` */
@@ -127,6 +129,13 @@ typedef int (*kr_date_cb)(void *arg, const kr_date *d);
 ** the post's date. Returns KR_OK (also when cb stopped the scan). Never
 ** allocates. */
 int kr_dates_scan(const kr_date_lex *lx, const char *z, int64_t n,
+                  const kr_dref *ref, kr_date_cb cb, void *arg);
+
+/* The same as kr_dates_scan, with a larger window from kr_malloc (fewer
+** moves of the context tokens on a long text; the results are the same):
+** what extract_dates uses. Returns KR_OK (also when cb stopped the scan),
+** or KR_NOMEM when the window cannot be allocated (then cb was not called). */
+int kr_dates_each(const kr_date_lex *lx, const char *z, int64_t n,
                   const kr_dref *ref, kr_date_cb cb, void *arg);
 
 /* The value of the first date expression in z[0..n) as parse_dutch_date()
