@@ -39,6 +39,15 @@ static int allcap_role(qa_state *s, int64_t i) {
 
 static inline int is_particle(qa_state *s, int64_t i);
 
+/* Is the particle at i one that is mostly a preposition (particles.tsv,
+** position prep: op, in, uit, te)? */
+static int particle_prep(qa_state *s, int64_t i) {
+  char w[16];
+  int n = qa_lower(s, i, w, sizeof w);
+  int r = n > 0 ? qa_lookup(s, s->lx_part, w, (size_t)n) : -1;
+  return r >= 0 && !strcmp(kr_lexicon_cell(s->lx_part, r, 1), "prep");
+}
+
 /* A capitalised word that can be part of a name: 1, or 2 for a
 ** capitalised particle that may start one ("Van"), else 0. */
 static int name_word_compute(qa_state *s, int64_t i) {
@@ -64,6 +73,8 @@ static int name_word_compute(qa_state *s, int64_t i) {
       !(s->tok[i + 1].flags & (T_SIG | T_ALLCAP | T_SSTART)) &&
       !(qa_lex(s, i + 1) & (L_GIVEN | L_FUNC | L_PRON | L_ROLE | L_NAT | L_HON | L_PART | L_CUE)))
     return 1;
+  if ((lx & L_PART) && (s->tok[i].flags & T_SSTART) && particle_prep(s, i) && !is_particle(s, i + 1))
+    return 0;   /* "Op Facebook schreef de burgemeester" */
   if (lx & (L_FUNC | L_PRON | L_CUE | L_HON | L_NAT)) return (lx & L_PART) && !(lx & L_DET) ? 2 : 0;
   /* "Vakbond FNV eist ...", "Onderzoeksbureau Ipsos meldt ...": a noun
   ** for a kind of body opening a sentence before the body's name is that
@@ -378,6 +389,9 @@ static int nat_continues(qa_state *s, int64_t k, int64_t lim) {
 static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_ap) {
   np_init(np);
   if (i < 0 || i >= lim || i >= s->ntok || !is_word(s, i) || (s->tok[i].flags & T_SIG)) return 0;
+  /* "Op Facebook schreef ...", "In Gent zegt ...": a phrase with a
+  ** preposition opening the sentence is no source */
+  if ((s->tok[i].flags & T_SSTART) && (qa_lex(s, i) & L_PART) && particle_prep(s, i) && !is_particle(s, i + 1)) return 0;
   int64_t para_end = s->para_tok[s->tok[i].para + 1];
   if (lim > para_end) lim = para_end;
   int64_t k = i;
@@ -633,6 +647,11 @@ int qa_np_backward(qa_state *s, int64_t j, int64_t lim, qa_np *np) {
   }
   for (int64_t k = from; k < j; k++) {
     if (!is_word(s, k)) continue;
+    /* no subject right after a preposition ("In Gent zegt ...") */
+    if (k > 0 && is_word(s, k - 1) && (qa_lex(s, k - 1) & L_PREP) && !(qa_lex(s, k - 1) & (L_DET | L_PRON)) &&
+        !is_particle(s, k - 1))
+      continue;
+    if (k > 0 && (s->tok[k - 1].flags & T_SSTART) && (qa_lex(s, k - 1) & L_PART) && particle_prep(s, k - 1) && !is_particle(s, k)) continue;
     if (k > from && is_word(s, k - 1) && (name_word(s, k - 1) == 1 || qa_is_role_word(s, k - 1)) && name_word(s, k) == 1) continue;
     qa_np t;
     if (!qa_np_forward(s, k, j, &t)) continue;
