@@ -613,10 +613,14 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
   } else if (name_ap && np->n0 < 0 && np->r0 >= 0 && np->det >= 0 && np->head >= 0 && qa_is_role_word(s, np->head) &&
              !(qa_lex(s, np->head) & (L_ORG | L_ANON)) && tok_is_char(s, k2, ',') && k2 + 2 < lim) {
     /* "De weduwe van het slachtoffer, Hilde Peeters, ...": the role's name
-    ** in apposition, between commas */
+    ** in apposition */
     qa_np nm;
     if (np_forward(s, k2 + 1, lim, &nm, 0) && nm.n0 >= 0 && nm.r0 < 0 && nm.det < 0 && nm.pron < 0 &&
-        nm.br0 < 0 && nm.ap0 < 0 && tok_is_char(s, nm.b, ',') && !(qa_lex(s, nm.n1 - 1) & (L_ORG | L_PARTY | L_PLACE))) {
+        nm.br0 < 0 && nm.ap0 < 0 && !(qa_lex(s, nm.n1 - 1) & (L_ORG | L_PARTY | L_PLACE)) &&
+        /* between commas, or ending the sentence ("zei de fractievoorzitter
+        ** van de PVV, Dion Graus.") */
+        (tok_is_char(s, nm.b, ',') || nm.b >= lim || tok_is_char(s, nm.b, '.') || tok_is_char(s, nm.b, '!') ||
+         tok_is_char(s, nm.b, '?'))) {
       np->n0 = nm.n0; np->n1 = nm.n1;
       np->ap0 = k2 + 1; np->ap1 = nm.b;
       if (nm.hon_gender) np->hon_gender = nm.hon_gender;
