@@ -173,6 +173,7 @@ typedef struct qa_state {
   int64_t ntyslot;      /* a power of two */
   int64_t pcur, scur;   /* tokenizer: paragraph and sentence of the last token, */
   int64_t pend, send;   /* and the byte where they end */
+  int32_t tpara;        /* tokenizer: the paragraph index of the tokens at the cursor */
   int rc;
   int64_t resume;       /* reported speech: token where a sentence's scan goes on, or -1 */
   /* lexicons */

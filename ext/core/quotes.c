@@ -764,18 +764,24 @@ static void seg_advance(const void *seg, size_t size, int64_t nseg, int64_t b0, 
 TOKEN_PATH qa_tok *new_tok(qa_state *s, int64_t b0) {
   if (s->ntok >= s->captok && kr_grow((void **)&s->tok, &s->captok, s->ntok + 1, sizeof(qa_tok)) != KR_OK) return NULL;
   qa_tok *t = &s->tok[s->ntok];
-  const kr_segments *g = &s->seg;
-  if (b0 >= s->pend) seg_advance(g->para, sizeof *g->para, g->npara, b0, &s->pcur, &s->pend);
-  if (b0 >= s->send) seg_advance(g->sent, sizeof *g->sent, g->nsent, b0, &s->scur, &s->send);
   t->b0 = (int32_t)b0;
   t->flags = 0;
   t->mark = 0;
   t->nw = 0;
   t->span = -1;
   t->type = 0;
-  t->para = (int32_t)(s->pcur < g->npara ? s->pcur : g->npara - 1);
-  if (s->para_tok[s->pcur] == -1) { s->para_tok[s->pcur] = s->ntok; t->flags = T_PSTART; }
-  if (s->sent_tok[s->scur] == -1) { s->sent_tok[s->scur] = s->ntok; t->flags |= T_SSTART; }
+  t->para = s->tpara;
+  /* a token past the end of its sentence or paragraph moves the cursors;
+  ** only then can it be the first token of a segment (the cursors start
+  ** before the first segment) */
+  if (b0 >= s->send || b0 >= s->pend) {
+    const kr_segments *g = &s->seg;
+    if (b0 >= s->pend) seg_advance(g->para, sizeof *g->para, g->npara, b0, &s->pcur, &s->pend);
+    if (b0 >= s->send) seg_advance(g->sent, sizeof *g->sent, g->nsent, b0, &s->scur, &s->send);
+    t->para = s->tpara = (int32_t)(s->pcur < g->npara ? s->pcur : g->npara - 1);
+    if (s->para_tok[s->pcur] == -1) { s->para_tok[s->pcur] = s->ntok; t->flags = T_PSTART; }
+    if (s->sent_tok[s->scur] == -1) { s->sent_tok[s->scur] = s->ntok; t->flags |= T_SSTART; }
+  }
   return t;
 }
 
@@ -842,6 +848,7 @@ static int tokenize(qa_state *s) {
       /* the common case: a word that starts with an ASCII letter or digit */
       if (!(t = new_tok(s, i)) || word_tok(s, i, z[i], 1, t)) return KR_NOMEM;
       i = t->b1;
+      if (i < n && z[i] == ' ') i++;   /* the space after a word, at once */
       continue;
     }
     uint32_t c = dec(z, n, i, &len);
