@@ -255,6 +255,11 @@ static int new_type(qa_state *s, int64_t i, uint32_t cls, int64_t lw, int lwn, u
 
 /* Make the type table at least n slots (a power of two) and rehash. */
 static int grow_types(qa_state *s, int64_t n) {
+  if (s->nty == 0 && s->tyslot && s->ntyslot == n) {
+    /* the empty table of a new analysis, in the array of the last one */
+    memset(s->tyslot, 0xff, (size_t)n * sizeof(int32_t));
+    return KR_OK;
+  }
   int32_t *slot = kr_malloc((size_t)n * sizeof(int32_t));
   if (!slot) return KR_NOMEM;
   memset(slot, 0xff, (size_t)n * sizeof(int32_t));
@@ -341,20 +346,76 @@ typedef struct cache_ent {
   char key[CACHE_KEYMAX];
 } cache_ent;
 
+/* The working arrays of an analysis, kept by the cache between calls:
+** allocating and freeing them for every article of a query costs more
+** than some steps of the analysis. Only the arrays of an ordinary
+** article are kept (KEEP_MAX), so the memory kept stays that of one
+** article; a bigger text frees its own. */
+typedef struct qa_bufs {
+  qa_tok *tok; int64_t captok;
+  qa_type *ty; int64_t capty;
+  int32_t *tyslot; int64_t ntyslot;
+  char *lw; int64_t lwcap;
+  qa_span *sp; int64_t capsp;
+  qa_q *qq; int64_t capqq;
+} qa_bufs;
+#define KEEP_MAX (1 << 20)   /* bytes */
+
 struct kr_qa_cache {
   cache_ent *e;         /* CACHE_SLOTS entries, allocated on first use */
+  qa_bufs keep;         /* the arrays of the last analysis, or NULLs */
 };
 
 kr_qa_cache *kr_qa_cache_new(void) {
   kr_qa_cache *c = kr_malloc(sizeof *c);
-  if (c) c->e = NULL;
+  if (c) memset(c, 0, sizeof *c);
   return c;
+}
+
+static void bufs_free(qa_bufs *b) {
+  kr_free(b->tok);
+  kr_free(b->ty);
+  kr_free(b->tyslot);
+  kr_free(b->lw);
+  kr_free(b->sp);
+  kr_free(b->qq);
+  memset(b, 0, sizeof *b);
 }
 
 void kr_qa_cache_free(kr_qa_cache *c) {
   if (!c) return;
   kr_free(c->e);
+  bufs_free(&c->keep);
   kr_free(c);
+}
+
+/* The analysis takes the kept arrays (they are the cache's no longer). */
+static void bufs_take(qa_state *s) {
+  if (!s->cache) return;
+  qa_bufs *b = &s->cache->keep;
+  s->tok = b->tok; s->captok = b->captok;
+  s->ty = b->ty; s->capty = b->capty;
+  s->tyslot = b->tyslot; s->ntyslot = b->ntyslot;
+  s->lw = b->lw; s->lwcap = b->lwcap;
+  s->sp = b->sp; s->capsp = b->capsp;
+  s->qq = b->qq; s->capqq = b->capqq;
+  memset(b, 0, sizeof *b);
+}
+
+/* At the end of an analysis: its arrays go back to the cache when they
+** are small enough, else they are freed. */
+static void bufs_give(qa_state *s) {
+  qa_bufs b = {s->tok, s->captok, s->ty, s->capty, s->tyslot, s->ntyslot, s->lw, s->lwcap,
+               s->sp, s->capsp, s->qq, s->capqq};
+  int64_t bytes = b.captok * (int64_t)sizeof(qa_tok) + b.capty * (int64_t)sizeof(qa_type) +
+                  b.ntyslot * (int64_t)sizeof(int32_t) + b.lwcap + b.capsp * (int64_t)sizeof(qa_span) +
+                  b.capqq * (int64_t)sizeof(qa_q);
+  if (s->cache && bytes <= KEEP_MAX) {
+    bufs_free(&s->cache->keep);   /* none in practice: taken at the start */
+    s->cache->keep = b;
+  } else {
+    bufs_free(&b);
+  }
 }
 
 /* The slot of type y (stored form only), or NULL. */
@@ -2053,15 +2114,10 @@ static int continuations(qa_state *s) {
 /* ---- driver ------------------------------------------------------------ */
 
 static void state_free(qa_state *s) {
-  kr_free(s->tok);
-  kr_free(s->sp);
-  kr_free(s->qq);
+  bufs_give(s);
   kr_free(s->para_tok);
   kr_free(s->para_flag);
   kr_free(s->sent_tok);
-  kr_free(s->ty);
-  kr_free(s->tyslot);
-  kr_free(s->lw);
   kr_segments_free(&s->seg);
   qa_ent_free(s);
 }
@@ -2085,6 +2141,7 @@ int kr_qa_run_cached(const kr_text *t, kr_qa *a, kr_qa_cache *cache) {
   s.cache = cache;
   s.out = a;
   s.resume = -1;
+  bufs_take(&s);
   s.lx_cues = kr_lexicon_get("cues");
   s.lx_roles = kr_lexicon_get("roles");
   s.lx_org = kr_lexicon_get("organisations");
