@@ -396,20 +396,32 @@ static const unsigned char can_end[256] = {
   ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1
 };
 
-/* Does the word x hold a byte equal to v? (The classic test for a zero
-** byte in x ^ v: exact about whether there is one.) */
-static inline int has_byte(uint64_t x, unsigned char v){
+/* The high bit of some byte of the word x is set when a byte of x equals v
+** (the classic test for a zero byte in x ^ v: exact about whether there is
+** one, not about which). */
+static inline uint64_t byte_eq(uint64_t x, unsigned char v){
   uint64_t y = x ^ (0x0101010101010101ull * v);
-  return ((y - 0x0101010101010101ull) & ~y & 0x8080808080808080ull) != 0;
+  return (y - 0x0101010101010101ull) & ~y;
+}
+
+/* May one of the eight bytes of x begin a sentence-ending character? Yes
+** for '.', '!', '?' and for any byte >= 0x80 (among them 0xE2, the first
+** of '…'), without branches. */
+static inline int may_end8(uint64_t x){
+  return ((byte_eq(x, '.') | byte_eq(x, '!') | byte_eq(x, '?') | x) & 0x8080808080808080ull) != 0;
 }
 
 /* The first byte in [i, e) that can begin a sentence-ending character
-** (see can_end), or e: eight bytes at a time while none of them can. */
+** (see can_end), or e: eight bytes at a time, those that may hold one
+** byte by byte. */
 static int64_t next_can_end(const unsigned char *z, int64_t i, int64_t e){
   while( i + 8 <= e ){
     uint64_t x;
     memcpy(&x, z + i, 8);
-    if( has_byte(x, '.') || has_byte(x, '!') || has_byte(x, '?') || has_byte(x, 0xE2) ) break;
+    if( may_end8(x) ){
+      int k;
+      for(k = 0; k < 8; k++) if( can_end[z[i + k]] ) return i + k;
+    }
     i += 8;
   }
   while( i < e && !can_end[z[i]] ) i++;
