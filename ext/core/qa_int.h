@@ -174,6 +174,8 @@ typedef struct qa_state {
   int64_t pcur, scur;   /* tokenizer: paragraph and sentence of the last token, */
   int64_t pend, send;   /* and the byte where they end */
   int32_t tpara;        /* tokenizer: the paragraph index of the tokens at the cursor */
+  int64_t *mk;          /* the tokens that are quote marks (T_MARK), in text order */
+  int64_t nmk, capmk;
   int rc;
   int64_t resume;       /* reported speech: token where a sentence's scan goes on, or -1 */
   /* lexicons */

@@ -358,6 +358,7 @@ typedef struct qa_bufs {
   char *lw; int64_t lwcap;
   qa_span *sp; int64_t capsp;
   qa_q *qq; int64_t capqq;
+  int64_t *mk; int64_t capmk;
 } qa_bufs;
 #define KEEP_MAX (1 << 20)   /* bytes */
 
@@ -379,6 +380,7 @@ static void bufs_free(qa_bufs *b) {
   kr_free(b->lw);
   kr_free(b->sp);
   kr_free(b->qq);
+  kr_free(b->mk);
   memset(b, 0, sizeof *b);
 }
 
@@ -399,6 +401,7 @@ static void bufs_take(qa_state *s) {
   s->lw = b->lw; s->lwcap = b->lwcap;
   s->sp = b->sp; s->capsp = b->capsp;
   s->qq = b->qq; s->capqq = b->capqq;
+  s->mk = b->mk; s->capmk = b->capmk;
   memset(b, 0, sizeof *b);
 }
 
@@ -406,10 +409,10 @@ static void bufs_take(qa_state *s) {
 ** are small enough, else they are freed. */
 static void bufs_give(qa_state *s) {
   qa_bufs b = {s->tok, s->captok, s->ty, s->capty, s->tyslot, s->ntyslot, s->lw, s->lwcap,
-               s->sp, s->capsp, s->qq, s->capqq};
+               s->sp, s->capsp, s->qq, s->capqq, s->mk, s->capmk};
   int64_t bytes = b.captok * (int64_t)sizeof(qa_tok) + b.capty * (int64_t)sizeof(qa_type) +
                   b.ntyslot * (int64_t)sizeof(int32_t) + b.lwcap + b.capsp * (int64_t)sizeof(qa_span) +
-                  b.capqq * (int64_t)sizeof(qa_q);
+                  b.capqq * (int64_t)sizeof(qa_q) + b.capmk * (int64_t)sizeof(int64_t);
   if (s->cache && bytes <= KEEP_MAX) {
     bufs_free(&s->cache->keep);   /* none in practice: taken at the start */
     s->cache->keep = b;
@@ -952,6 +955,8 @@ static int tokenize(qa_state *s) {
       t->b1 = i + mlen;
       if (open_ok || close_ok) {
         t->flags |= T_MARK;
+        if (s->nmk >= s->capmk && kr_grow((void **)&s->mk, &s->capmk, s->nmk + 1, sizeof *s->mk)) return KR_NOMEM;
+        s->mk[s->nmk++] = s->ntok;
         t->mark = (uint8_t)((open_ok ? M_OPEN : 0) | (close_ok ? M_CLOSE : 0) |
                            ((qm & KR_QM_DOUBLE) ? M_DOUBLE : M_SINGLE));
         if (close_ok && is_apos(c) && (prev == 's' || prev == 'x' || prev == 'z')) t->mark |= M_APOS;
@@ -1023,11 +1028,14 @@ static void ms_cut(mark_stack *m, int64_t L) {
 static int pair_marks(qa_state *s) {
   mark_stack m = {NULL, 0, 0, {-1, -1}};
   int rc = KR_OK;
+  int64_t mi = 0;   /* the quote marks (s->mk), in text order */
   for (int64_t p = 0; p < s->npara && rc == KR_OK; p++) {
     int64_t a = s->para_tok[p], b = s->para_tok[p + 1];
-    for (int64_t k = a; k < b && rc == KR_OK; k++) {
+    while (mi < s->nmk && s->mk[mi] < a) mi++;
+    for (; mi < s->nmk && s->mk[mi] < b && rc == KR_OK; mi++) {
+      int64_t k = s->mk[mi];
       qa_tok *t = &s->tok[k];
-      if (!(t->flags & T_MARK) || !t->mark) continue;
+      if (!t->mark) continue;
       if (t->mark & M_CLOSE) {
         /* the innermost open mark of the same style */
         int64_t L = m.top[style_ix(t->mark)];
