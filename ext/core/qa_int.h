@@ -86,6 +86,8 @@ typedef struct qa_type {
   uint16_t cls;       /* T_CAP | T_LOWER of its tokens */
   int8_t gender;      /* from roles/honorifics/given names/pronouns: 'm','f',0 (valid with L_DONE) */
   uint8_t iscue;      /* is the form in cues.tsv: 0 not looked up, CUE_NO, CUE_YES */
+  uint16_t ep;        /* the analysis that last met the type (qa_state.epoch): a
+                      ** type kept from an earlier one is new to this one */
 } qa_type;
 
 #define CUE_NO  1
@@ -171,6 +173,7 @@ typedef struct qa_state {
   qa_type *ty;          /* word types */
   int64_t nty, capty;
   struct qa_saved *sv;  /* saved classification of each type (quotes.c) */
+  uint16_t epoch;       /* the number of this analysis (qa_type.ep) */
   int64_t capsv;
   int32_t *tyslot;      /* hash table of the types with a stored form, -1 = empty */
   int64_t ntyslot;      /* a power of two */

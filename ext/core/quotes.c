@@ -267,6 +267,7 @@ static int new_type(qa_state *s, int64_t i, uint32_t cls, int64_t lw, int lwn, u
   y->cls = (uint16_t)cls;
   y->gender = 0;
   y->iscue = 0;
+  y->ep = s->epoch;
   *out = (int32_t)s->nty++;
   return KR_OK;
 }
@@ -320,8 +321,9 @@ TOKEN_PATH int type_of_form(qa_state *s, int64_t i, int64_t ln) {
     qa_type *u = &s->ty[y];
     if (u->h == h && u->lwn == ln && u->cls == cls && same_form(s->lw + u->lw, w, ln)) {
       t->type = y;
-      if (u->tok < 0) {
+      if (u->ep != s->epoch) {
         /* a type kept from an earlier article: new to this one */
+        u->ep = s->epoch;
         u->tok = (int32_t)i;
         u->lex = 0;
         u->cue = -1;
@@ -398,6 +400,7 @@ typedef struct qa_bufs {
 struct kr_qa_cache {
   cache_ent *e;         /* CACHE_SLOTS entries, allocated on first use */
   qa_bufs keep;         /* the arrays of the last analysis, or NULLs */
+  uint16_t epoch;       /* the number of the last analysis (qa_type.ep) */
 };
 
 kr_qa_cache *kr_qa_cache_new(void) {
@@ -435,6 +438,13 @@ static void bufs_take(qa_state *s) {
   s->tyslot = b->tyslot; s->ntyslot = b->ntyslot;
   s->lw = b->lw; s->lwcap = b->lwcap; s->lwused = b->lwused;
   if (s->nty > TYPES_KEEP) s->nty = s->lwused = 0;   /* a new table */
+  /* a new number for this analysis; when the numbers wrap, no kept type
+  ** may hold the new one */
+  s->epoch = ++s->cache->epoch;
+  if (s->epoch == 0) {
+    for (int64_t y = 0; y < s->nty; y++) s->ty[y].ep = 0;
+    s->epoch = s->cache->epoch = 1;
+  }
   s->sp = b->sp; s->capsp = b->capsp;
   s->qq = b->qq; s->capqq = b->capqq;
   s->mk = b->mk; s->capmk = b->capmk;
@@ -446,9 +456,6 @@ static void bufs_take(qa_state *s) {
 static void bufs_give(qa_state *s) {
   qa_bufs b = {s->tok, s->captok, s->ty, s->capty, s->nty, s->sv, s->capsv, s->tyslot, s->ntyslot,
                s->lw, s->lwcap, s->lwused, s->sp, s->capsp, s->qq, s->capqq, s->mk, s->capmk};
-  /* every type is new to the next article: its first token there sets
-  ** tok (see type_of_form()) */
-  for (int64_t k = 0; k < s->ntok; k++) s->ty[s->tok[k].type].tok = -1;
   int64_t bytes = b.captok * (int64_t)sizeof(qa_tok) + b.capty * (int64_t)sizeof(qa_type) +
                   b.capsv * (int64_t)sizeof(qa_saved) +
                   b.ntyslot * (int64_t)sizeof(int32_t) + b.lwcap + b.capsp * (int64_t)sizeof(qa_span) +
@@ -2224,6 +2231,7 @@ int kr_qa_run_cached(const kr_text *t, kr_qa *a, kr_qa_cache *cache) {
   s.cache = cache;
   s.out = a;
   s.resume = -1;
+  s.epoch = 1;
   bufs_take(&s);
   s.lx_cues = kr_lexicon_get("cues");
   s.lx_roles = kr_lexicon_get("roles");
