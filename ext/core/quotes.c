@@ -209,6 +209,13 @@ static int cap_role_word(const qa_state *s, const char *w, int n, int *g) {
 ** time. */
 static inline int64_t form_words(int64_t n) { return (n + 7) / 8; }
 
+/* The eight bytes at p as a word. */
+static inline uint64_t word_at(const char *p) {
+  uint64_t x;
+  memcpy(&x, p, 8);
+  return x;
+}
+
 /* Do the zero-padded forms a and b of n bytes agree? */
 static inline int same_form(const char *a, const char *b, int64_t n) {
   for (int64_t k = 0; k < form_words(n); k++) {
@@ -301,25 +308,37 @@ static int lw_room(qa_state *s) {
 }
 
 /* Give word token i its type: its form (ln bytes) was just written at the
-** end of s->lw; it is kept there only when the type is new. */
-TOKEN_PATH int type_of_form(qa_state *s, int64_t i, int64_t ln) {
+** end of s->lw; it is kept there only when the type is new. w0, when not
+** 0, is the form of up to eight bytes as one zero-padded word (made by
+** simple_word()): then it is hashed and compared as such. */
+TOKEN_PATH int type_of_form(qa_state *s, int64_t i, int64_t ln, uint64_t w0) {
   qa_tok *t = &s->tok[i];
   char *w = s->lw + s->lwused;
-  memset(w + ln, 0, 8);   /* the padding of the last word */
   uint32_t cls = t->flags & (T_CAP | T_LOWER);
-  uint32_t h = form_hash(w, ln, cls);
+  uint32_t h;
+  if (w0) {
+    /* form_hash() of one word */
+    uint64_t x = (((uint64_t)ln * 0x9E3779B97F4A7C15ull ^ cls) ^ w0) * 0xff51afd7ed558ccdull;
+    x ^= x >> 32;
+    x ^= x >> 29;
+    h = (uint32_t)x;
+  } else {
+    memset(w + ln, 0, 8);   /* the padding of the last word */
+    h = form_hash(w, ln, cls);
+  }
   if (2 * (s->nty + 1) > s->ntyslot && grow_types(s, 2 * s->ntyslot)) return KR_NOMEM;
   int64_t m = s->ntyslot - 1;
   for (int64_t x = h & (uint64_t)m;; x = (x + 1) & m) {
     int32_t y = s->tyslot[x];
     if (y < 0) {
       if (new_type(s, i, cls, s->lwused, (int)ln, h, &t->type)) return KR_NOMEM;
+      if (w0) memcpy(w, &w0, 8);   /* the stored form, zero-padded */
       s->tyslot[x] = t->type;
       s->lwused += 8 * form_words(ln);
       return lw_room(s);
     }
     qa_type *u = &s->ty[y];
-    if (u->h == h && u->lwn == ln && u->cls == cls && same_form(s->lw + u->lw, w, ln)) {
+    if (u->h == h && u->lwn == ln && u->cls == cls && (w0 ? word_at(s->lw + u->lw) == w0 : same_form(s->lw + u->lw, w, ln))) {
       t->type = y;
       if (u->ep != s->epoch) {
         /* a type kept from an earlier article: new to this one */
@@ -352,7 +371,7 @@ static int type_of_word(qa_state *s, int64_t i) {
       w[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     ln = ascii ? n : kr_lower_utf8(z, n, w, FORM_MAX);
-    if (ln > 0 && ln <= TYPE_MAXLEN + 8) return type_of_form(s, i, ln);
+    if (ln > 0 && ln <= TYPE_MAXLEN + 8) return type_of_form(s, i, ln, 0);
   }
   return new_type(s, i, t->flags & (T_CAP | T_LOWER), 0, -1, 0, &t->type);
 }
@@ -838,16 +857,28 @@ static inline int first_byte(uint64_t m) {
 #endif
 }
 
+/* A mask of the first b bytes (in memory order) of a word, 0 < b <= 8. */
+static inline uint64_t first_bytes_mask(int b) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return ~0ull << (64 - 8 * b);
+#else
+  return ~0ull >> (64 - 8 * b);
+#endif
+}
+
 /* The common word, in one tight pass: ASCII letters and digits starting
 ** at byte i (z[i] is one) and ended by a byte that cannot join or continue
 ** it (white space, most punctuation). Fills t as scan_word() would, writes
 ** its lower-cased form at the end of s->lw and returns its length (or -1
 ** when the word is longer than TYPE_MAXLEN), or returns 0 (nothing
-** written to t) for any other case: then scan_word() does the general work. */
-TOKEN_PATH int64_t simple_word(qa_state *s, int64_t i, qa_tok *t) {
+** written to t) for any other case: then scan_word() does the general work.
+** A form of up to eight bytes read as one word also goes to *w0 (as
+** type_of_form() takes it). */
+TOKEN_PATH int64_t simple_word(qa_state *s, int64_t i, qa_tok *t, uint64_t *w0) {
   const unsigned char *z = s->t->z;
   int64_t n = s->t->n, j = i;
   char *w = s->lw + s->lwused;
+  uint64_t first = 0;   /* the first eight bytes of the form, when read as a word */
   /* the run, eight bytes at a time while the text has them, its form
   ** written as it goes ('|0x20' lower-cases a letter and keeps a digit)
   ** as far as a stored form may reach (s->lw has room for that) */
@@ -861,6 +892,7 @@ TOKEN_PATH int64_t simple_word(qa_state *s, int64_t i, qa_tok *t) {
     if (j - i <= TYPE_MAXLEN) {
       uint64_t lx = x | 0x20 * ONES;
       memcpy(w + (j - i), &lx, 8);
+      if (j == i) first = lx;
     }
     uint64_t stop = ~alnum_bytes(x) & HIGH;
     if (stop) { j += first_byte(stop); break; }
@@ -886,6 +918,7 @@ TOKEN_PATH int64_t simple_word(qa_state *s, int64_t i, qa_tok *t) {
     for (; k < j && !(ascii_word[z[k]] & 1); k++) up += ascii_word[z[k]] == 2;
     if (k == j && up >= 2) t->flags |= T_ALLCAP;
   }
+  if (first && len <= 8) *w0 = first & first_bytes_mask((int)len);
   return len > TYPE_MAXLEN ? -1 : len;
 }
 
@@ -975,9 +1008,10 @@ static void tokens_done(qa_state *s) {
 
 /* Make the next token of a word at i: its end, flags and type. */
 TOKEN_PATH int word_tok(qa_state *s, int64_t i, uint32_t c, int len, qa_tok *t) {
-  int64_t ln = c < 0x80 && ascii_word[c] ? simple_word(s, i, t) : 0;
+  uint64_t w0 = 0;
+  int64_t ln = c < 0x80 && ascii_word[c] ? simple_word(s, i, t, &w0) : 0;
   int64_t k = s->ntok++;
-  if (ln > 0) return type_of_form(s, k, ln);
+  if (ln > 0) return type_of_form(s, k, ln, w0);
   if (ln == 0) scan_word(s, i, c, len, t);
   return type_of_word(s, k);
 }
