@@ -85,13 +85,16 @@ typedef struct qa_type {
   uint16_t cuecls;    /* CC_* classes of the cue rows of the word (valid with L_DONE) */
   uint16_t cls;       /* T_CAP | T_LOWER of its tokens */
   int8_t gender;      /* from roles/honorifics/given names/pronouns: 'm','f',0 (valid with L_DONE) */
-  uint8_t iscue;      /* is the form in cues.tsv: 0 not looked up, CUE_NO, CUE_YES */
+  uint8_t iscue;      /* is the form in cues.tsv: 0 not looked up, CUE_NO, CUE_YES,
+                      ** or CUE_NONE (a stored form that is not there at all) */
   uint16_t ep;        /* the analysis that last met the type (qa_state.epoch): a
                       ** type kept from an earlier one is new to this one */
 } qa_type;
 
-#define CUE_NO  1
-#define CUE_YES 2
+#define CUE_NO   1
+#define CUE_YES  2
+#define CUE_NONE 3   /* as CUE_NO, and true of every token of the form: kept
+                     ** by a type from one article to the next */
 
 /* Cue classes (column 2 of cues.tsv) as bits, so that hot paths test a
 ** bit instead of comparing strings. */

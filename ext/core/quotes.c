@@ -348,7 +348,7 @@ TOKEN_PATH int type_of_form(qa_state *s, int64_t i, int64_t ln, uint64_t w0) {
         u->cue = -1;
         u->cuecls = 0;
         u->gender = 0;
-        u->iscue = 0;
+        if (u->iscue != CUE_NONE) u->iscue = 0;   /* a form not in cues.tsv stays one */
       }
       return KR_OK;
     }
@@ -510,7 +510,7 @@ static inline void lex_from_cache(qa_type *y, const cache_ent *e) {
   y->cue = e->cue;
   y->cuecls = e->cuecls;
   y->gender = e->gender;
-  y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NO;
+  y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NONE;
 }
 
 /* Type y takes its saved classification (as from the word cache). */
@@ -519,7 +519,7 @@ static inline void lex_from_saved(qa_type *y, const qa_saved *v) {
   y->cue = v->cue;
   y->cuecls = v->cuecls;
   y->gender = v->gender;
-  y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NO;
+  y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NONE;
 }
 
 /* Save the classification of type y for the next articles. */
@@ -563,7 +563,7 @@ static uint32_t lex_compute(qa_state *s, qa_type *y) {
   cache_ent *ce = cache_slot(s, y);
   if (ce && cache_hit(s, ce, y)) {
     lex_from_cache(y, ce);
-    if (!y->iscue) y->iscue = (y->lex & L_CUE) && cue_len_ok(s, y) ? CUE_YES : CUE_NO;
+    if (!y->iscue) y->iscue = (y->lex & L_CUE) && cue_len_ok(s, y) ? CUE_YES : CUE_NO;   /* lex_from_cache() set it */
     save_lex(v, y);
     return y->lex;
   }
@@ -647,7 +647,8 @@ static uint32_t lex_compute(qa_state *s, qa_type *y) {
     }
   }
   y->lex = f;
-  if (!y->iscue) y->iscue = (f & L_CUE) && cue_len_ok(s, y) ? CUE_YES : CUE_NO;
+  if (!(f & L_CUE) && y->lwn > 0) y->iscue = CUE_NONE;
+  else if (!y->iscue) y->iscue = (f & L_CUE) && cue_len_ok(s, y) ? CUE_YES : CUE_NO;
   save_lex(v, y);
   if (ce) {
     ce->h = y->h;
@@ -679,7 +680,7 @@ int qa_is_cue_slow(qa_state *s, int64_t i) {
   cache_ent *ce = cache_slot(s, y);
   if (ce && cache_hit(s, ce, y)) {
     lex_from_cache(y, ce);
-    y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NO;
+    y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NONE;
     save_lex(v, y);
   } else {
     int r;
@@ -690,6 +691,7 @@ int qa_is_cue_slow(qa_state *s, int64_t i) {
       r = n > 0 ? qa_lookup(s, s->lx_cues, w, (size_t)n) : -1;
     }
     if (r >= 0) y->iscue = CUE_YES;
+    else if (y->lwn > 0) y->iscue = CUE_NONE;
     v->iscue = y->iscue;
   }
   return y->iscue == CUE_YES;
