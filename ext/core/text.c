@@ -43,6 +43,17 @@ static inline int ascii8(const unsigned char *p){
   memcpy(&x, p, 8);
   return (x & 0x8080808080808080ull) == 0;
 }
+/* Are the KR_CKPT bytes at p all ASCII? */
+static inline int ascii_block(const unsigned char *p){
+  uint64_t m = 0, x;
+  int j;
+  for(j = 0; j < KR_CKPT; j += 8){
+    memcpy(&x, p + j, 8);
+    m |= x;
+  }
+  return (m & 0x8080808080808080ull) == 0;
+}
+
 int kr_text_init(kr_text *t, const char *z, int64_t n){
   const unsigned char *u = (const unsigned char *)z;
   int64_t i, count = 0, k;
@@ -58,7 +69,16 @@ int kr_text_init(kr_text *t, const char *z, int64_t n){
   }
   for(k = 0, i = 0; i < n; ){
     unsigned char b;
-    if( (i & (KR_CKPT - 1)) == 0 ) t->ckpt[k++] = count * 4 + CK_ASCII + inlead;
+    if( (i & (KR_CKPT - 1)) == 0 ){
+      t->ckpt[k++] = count * 4 + CK_ASCII + inlead;
+      /* a whole block of ASCII bytes at once: each is a character */
+      if( i + KR_CKPT <= n && ascii_block(u + i) ){
+        count += KR_CKPT;
+        inlead = 0;
+        i += KR_CKPT;
+        continue;
+      }
+    }
     /* eight ASCII bytes at once: each is a character */
     if( (i & 7) == 0 && i + 8 <= n && ascii8(u + i) ){
       count += 8;
@@ -161,6 +181,12 @@ uint32_t kr_decode(const unsigned char *z, int64_t n, int64_t i, int *len){
   for(j = i + 1; j < i + need; j++) c = (c << 6) | (z[j] & 0x3F);
   if( c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) ) return 0xFFFD;
   return c;
+}
+
+/* kr_decode() with the ASCII case inline, for the loops of this file. */
+static inline uint32_t decode_at(const unsigned char *z, int64_t n, int64_t i, int *len){
+  if( z[i] < 0x80 ){ *len = 1; return z[i]; }
+  return kr_decode(z, n, i, len);
 }
 
 int kr_utf8_valid(const unsigned char *z, int64_t n){
@@ -369,14 +395,19 @@ static int add_sentence(kr_segments *seg, int64_t b0, int64_t b1, int32_t para){
   return KR_OK;
 }
 
+/* kr_is_space() with the ASCII case inline. */
+static inline int is_space_at(uint32_t c){
+  return c < 0x80 ? c == ' ' || (c >= 0x09 && c <= 0x0D) : kr_is_space(c);
+}
+
 /* Trim white space from both ends of [*b0, *b1). */
 static void trim(const unsigned char *z, int64_t *b0, int64_t *b1){
   /* the common case: no white space at either end */
   if( *b0 < *b1 && z[*b0] > ' ' && z[*b0] < 0x80 && z[*b1 - 1] > ' ' && z[*b1 - 1] < 0x80 ) return;
   while( *b0 < *b1 ){
     int len;
-    uint32_t c = kr_decode(z, *b1, *b0, &len);
-    if( !kr_is_space(c) ) break;
+    uint32_t c = decode_at(z, *b1, *b0, &len);
+    if( !is_space_at(c) ) break;
     *b0 += len;
   }
   while( *b1 > *b0 ){
@@ -384,8 +415,8 @@ static void trim(const unsigned char *z, int64_t *b0, int64_t *b1){
     int len;
     uint32_t c;
     if( q < *b0 ) q = *b0;
-    c = kr_decode(z, *b1, q, &len);
-    if( !kr_is_space(c) ) break;
+    c = decode_at(z, *b1, q, &len);
+    if( !is_space_at(c) ) break;
     *b1 = q;
   }
 }
@@ -441,25 +472,25 @@ static int split_paragraph(const kr_text *t, kr_segments *seg, int64_t p0, int64
     ** sentence: skip every other byte without decoding */
     i = next_can_end(z, i, p1);
     if( i >= p1 ) break;
-    c = kr_decode(z, p1, i, &len);
+    c = decode_at(z, p1, i, &len);
     if( !is_terminal(c) ){ i += len; continue; }
     /* the run of terminal punctuation, then closing marks and brackets */
     e = i + len;
     while( e < p1 ){
-      uint32_t d = kr_decode(z, p1, e, &len);
+      uint32_t d = decode_at(z, p1, e, &len);
       if( !is_terminal(d) && !is_closer(d) ) break;
       e += len;
     }
     /* white space must follow, then something that opens a sentence */
     k = e;
     while( k < p1 ){
-      uint32_t d = kr_decode(z, p1, k, &len);
-      if( !kr_is_space(d) ) break;
+      uint32_t d = decode_at(z, p1, k, &len);
+      if( !is_space_at(d) ) break;
       k += len;
     }
     if( k == e || k >= p1 ){ i = e; continue; }
     {
-      uint32_t d = kr_decode(z, p1, k, &len);
+      uint32_t d = decode_at(z, p1, k, &len);
       /* ",," opens a quote in the old print style */
       int lowhigh = d == ',' && k + 1 < p1 && z[k + 1] == ',';
       if( !is_sentence_opener(d) && !lowhigh ){ i = e; continue; }
