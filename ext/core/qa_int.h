@@ -155,7 +155,6 @@ typedef struct qa_q {
 } qa_q;
 
 typedef struct qa_ent_priv qa_ent_priv;
-typedef struct qa_saved qa_saved;
 
 
 typedef struct qa_state {
@@ -175,9 +174,7 @@ typedef struct qa_state {
   int64_t nsent;
   qa_type *ty;          /* word types */
   int64_t nty, capty;
-  struct qa_saved *sv;  /* saved classification of each type (quotes.c) */
   uint16_t epoch;       /* the number of this analysis (qa_type.ep) */
-  int64_t capsv;
   int32_t *tyslot;      /* hash table of the types with a stored form, -1 = empty */
   int64_t ntyslot;      /* a power of two */
   int64_t pcur, scur;   /* tokenizer: paragraph and sentence of the last token, */

@@ -240,29 +240,11 @@ static inline uint32_t form_hash(const char *w, int64_t n, uint32_t cls) {
   return (uint32_t)h;
 }
 
-/* The classification of a word type saved for the next articles (the
-** type table of a connection is kept between calls, see bufs_take()):
-** what lex_compute() made (lex has L_DONE) or, else, what
-** qa_is_cue_slow() found (iscue), or nothing (lex and iscue 0). An article
-** sees a kept type as new (qa_type fields cleared at its first token) and
-** takes the saved classification the first time it asks for it, as it
-** would take it from the word cache. */
-struct qa_saved {
-  uint32_t lex;
-  int16_t cue;
-  uint16_t cuecls;
-  int8_t gender;
-  uint8_t iscue;
-};
-
 /* A new type of class cls for token i (form of lwn bytes at lw, or lwn =
 ** -1). */
 static int new_type(qa_state *s, int64_t i, uint32_t cls, int64_t lw, int lwn, uint32_t h, int32_t *out) {
   if (s->nty >= s->capty && kr_grow((void **)&s->ty, &s->capty, s->nty + 1, sizeof(qa_type))) return KR_NOMEM;
-  if (s->nty >= s->capsv && kr_grow((void **)&s->sv, &s->capsv, s->nty + 1, sizeof(qa_saved))) return KR_NOMEM;
   if (s->nty > INT32_MAX - 1) return KR_NOMEM;
-  s->sv[s->nty].lex = 0;
-  s->sv[s->nty].iscue = 0;
   qa_type *y = &s->ty[s->nty];
   y->lw = lw;
   y->h = h;
@@ -341,14 +323,12 @@ TOKEN_PATH int type_of_form(qa_state *s, int64_t i, int64_t ln, uint64_t w0) {
     if (u->h == h && u->lwn == ln && u->cls == cls && (w0 ? word_at(s->lw + u->lw) == w0 : same_form(s->lw + u->lw, w, ln))) {
       t->type = y;
       if (u->ep != s->epoch) {
-        /* a type kept from an earlier article: new to this one */
+        /* a type kept from an earlier article, new to this one: its
+        ** classification (a function of its form and class) stays; only
+        ** the cue test of a cue form depends on the token (cue_len_ok()) */
         u->ep = s->epoch;
         u->tok = (int32_t)i;
-        u->lex = 0;
-        u->cue = -1;
-        u->cuecls = 0;
-        u->gender = 0;
-        if (u->iscue != CUE_NONE) u->iscue = 0;   /* a form not in cues.tsv stays one */
+        if (u->iscue != CUE_NONE) u->iscue = 0;
       }
       return KR_OK;
     }
@@ -402,7 +382,6 @@ typedef struct cache_ent {
 typedef struct qa_bufs {
   qa_tok *tok; int64_t captok;
   qa_type *ty; int64_t capty, nty;
-  qa_saved *sv; int64_t capsv;
   int32_t *tyslot; int64_t ntyslot;
   char *lw; int64_t lwcap, lwused;
   qa_span *sp; int64_t capsp;
@@ -411,9 +390,11 @@ typedef struct qa_bufs {
 } qa_bufs;
 #define KEEP_MAX (1 << 21)   /* bytes */
 
-/* The word types are kept too, with their forms, hash table and saved
-** classifications, so that a word met in an earlier article is found at
-** once: up to TYPES_KEEP of them, then an article starts a new table. */
+/* The word types are kept too, with their forms, hash table and
+** classifications (lexicon flags, cue rows, gender: functions of the
+** form and its class alone), so that a word met in an earlier article is
+** found and classified at once: up to TYPES_KEEP of them, then an article
+** starts a new table. */
 #define TYPES_KEEP 8192
 
 struct kr_qa_cache {
@@ -431,7 +412,6 @@ kr_qa_cache *kr_qa_cache_new(void) {
 static void bufs_free(qa_bufs *b) {
   kr_free(b->tok);
   kr_free(b->ty);
-  kr_free(b->sv);
   kr_free(b->tyslot);
   kr_free(b->lw);
   kr_free(b->sp);
@@ -453,7 +433,6 @@ static void bufs_take(qa_state *s) {
   qa_bufs *b = &s->cache->keep;
   s->tok = b->tok; s->captok = b->captok;
   s->ty = b->ty; s->capty = b->capty; s->nty = b->nty;
-  s->sv = b->sv; s->capsv = b->capsv;
   s->tyslot = b->tyslot; s->ntyslot = b->ntyslot;
   s->lw = b->lw; s->lwcap = b->lwcap; s->lwused = b->lwused;
   if (s->nty > TYPES_KEEP) s->nty = s->lwused = 0;   /* a new table */
@@ -473,10 +452,9 @@ static void bufs_take(qa_state *s) {
 /* At the end of an analysis: its arrays go back to the cache when they
 ** are small enough, else they are freed. */
 static void bufs_give(qa_state *s) {
-  qa_bufs b = {s->tok, s->captok, s->ty, s->capty, s->nty, s->sv, s->capsv, s->tyslot, s->ntyslot,
+  qa_bufs b = {s->tok, s->captok, s->ty, s->capty, s->nty, s->tyslot, s->ntyslot,
                s->lw, s->lwcap, s->lwused, s->sp, s->capsp, s->qq, s->capqq, s->mk, s->capmk};
   int64_t bytes = b.captok * (int64_t)sizeof(qa_tok) + b.capty * (int64_t)sizeof(qa_type) +
-                  b.capsv * (int64_t)sizeof(qa_saved) +
                   b.ntyslot * (int64_t)sizeof(int32_t) + b.lwcap + b.capsp * (int64_t)sizeof(qa_span) +
                   b.capqq * (int64_t)sizeof(qa_q) + b.capmk * (int64_t)sizeof(int64_t);
   if (s->cache && bytes <= KEEP_MAX) {
@@ -513,23 +491,6 @@ static inline void lex_from_cache(qa_type *y, const cache_ent *e) {
   y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NONE;
 }
 
-/* Type y takes its saved classification (as from the word cache). */
-static inline void lex_from_saved(qa_type *y, const qa_saved *v) {
-  y->lex = v->lex;
-  y->cue = v->cue;
-  y->cuecls = v->cuecls;
-  y->gender = v->gender;
-  y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NONE;
-}
-
-/* Save the classification of type y for the next articles. */
-static inline void save_lex(qa_saved *v, const qa_type *y) {
-  v->lex = y->lex;
-  v->cue = y->cue;
-  v->cuecls = y->cuecls;
-  v->gender = y->gender;
-}
-
 /* The CC_* bit of cue class name c. */
 static unsigned cue_class_bit(const char *c) {
   static const char *const names[] = {"say", "think", "mark", "part", "thinkpart", "sep", "according", "after", "klinkt"};
@@ -555,16 +516,10 @@ static int cue_len_ok(const qa_state *s, const qa_type *y) {
 /* Lexicon flags of type y, computed once. */
 static uint32_t lex_compute(qa_state *s, qa_type *y) {
   if (y->lex & L_DONE) return y->lex;
-  qa_saved *v = &s->sv[y - s->ty];
-  if (v->lex & L_DONE) {
-    lex_from_saved(y, v);
-    return y->lex;
-  }
   cache_ent *ce = cache_slot(s, y);
   if (ce && cache_hit(s, ce, y)) {
     lex_from_cache(y, ce);
     if (!y->iscue) y->iscue = (y->lex & L_CUE) && cue_len_ok(s, y) ? CUE_YES : CUE_NO;   /* lex_from_cache() set it */
-    save_lex(v, y);
     return y->lex;
   }
   const qa_tok *t = &s->tok[y->tok];
@@ -649,7 +604,6 @@ static uint32_t lex_compute(qa_state *s, qa_type *y) {
   y->lex = f;
   if (!(f & L_CUE) && y->lwn > 0) y->iscue = CUE_NONE;
   else if (!y->iscue) y->iscue = (f & L_CUE) && cue_len_ok(s, y) ? CUE_YES : CUE_NO;
-  save_lex(v, y);
   if (ce) {
     ce->h = y->h;
     ce->lex = f;
@@ -671,17 +625,15 @@ int qa_is_cue_slow(qa_state *s, int64_t i) {
   if (y->iscue) return y->iscue == CUE_YES;
   y->iscue = CUE_NO;
   if (!cue_len_ok(s, y) || !s->lx_cues) return 0;
-  qa_saved *v = &s->sv[y - s->ty];
-  if (v->lex & L_DONE) {
-    lex_from_saved(y, v);
+  if (y->lex & L_DONE) {
+    /* classified (in an earlier article, for a kept type) */
+    y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NONE;
     return y->iscue == CUE_YES;
   }
-  if (v->iscue) return (y->iscue = v->iscue) == CUE_YES;
   cache_ent *ce = cache_slot(s, y);
   if (ce && cache_hit(s, ce, y)) {
     lex_from_cache(y, ce);
     y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NONE;
-    save_lex(v, y);
   } else {
     int r;
     if (y->lwn > 0) r = kr_lexicon_find(s->lx_cues, s->lw + y->lw, (size_t)y->lwn);
@@ -692,7 +644,6 @@ int qa_is_cue_slow(qa_state *s, int64_t i) {
     }
     if (r >= 0) y->iscue = CUE_YES;
     else if (y->lwn > 0) y->iscue = CUE_NONE;
-    v->iscue = y->iscue;
   }
   return y->iscue == CUE_YES;
 }
@@ -984,7 +935,6 @@ static int tokens_init(qa_state *s) {
   while (nslot < m / 4) nslot *= 2;
   if (kr_grow((void **)&s->tok, &s->captok, m / 5 + 16, sizeof(qa_tok)) ||
       kr_grow((void **)&s->ty, &s->capty, s->nty + m / 8 + 16, sizeof(qa_type)) ||
-      kr_grow((void **)&s->sv, &s->capsv, s->nty + m / 8 + 16, sizeof(qa_saved)) ||
       kr_grow((void **)&s->lw, &s->lwcap, s->lwused + m + FORM_MAX + 16, 1))
     return KR_NOMEM;
   s->pend = s->send = -1;   /* the cursors start before the first segment */
