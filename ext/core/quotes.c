@@ -683,6 +683,26 @@ static const unsigned char ascii_word[256] = {
 };
 #define AW_H 8
 
+/* ASCII punctuation that is always a token of its own (the general path
+** of tokenize() would make it so): no quote mark, no part of a word. */
+static const unsigned char plain_punct[256] = {
+  ['.'] = 1, [','] = 1, [';'] = 1, [':'] = 1, ['!'] = 1, ['?'] = 1, ['('] = 1, [')'] = 1,
+};
+
+/* The byte after an ASCII run in simple_word(): 0 ends the word; SW_MORE
+** may continue it (a joiner; a byte >= 0x80, a letter outside ASCII, is
+** tested apart); the others need a
+** look at the word ('.' and ',' between digits, '.' after an initial or a
+** title, ':' after "https"). */
+#define SW_MORE  1
+#define SW_DOT   2
+#define SW_COMMA 3
+#define SW_COLON 4
+static const unsigned char sw_stop[256] = {
+  ['-'] = SW_MORE, ['\''] = SW_MORE, ['&'] = SW_MORE, ['_'] = SW_MORE,
+  ['.'] = SW_DOT, [','] = SW_COMMA, [':'] = SW_COLON,
+};
+
 /* ASCII fast paths of the text.h character functions: news text is mostly
 ** ASCII, and the tokenizer looks at every character. */
 static inline uint32_t dec(const unsigned char *z, int64_t n, int64_t i, int *len) {
@@ -853,13 +873,15 @@ TOKEN_PATH int64_t simple_word(qa_state *s, int64_t i, qa_tok *t, uint64_t *w0) 
   }
   int64_t len = j - i;
   if (j < n) {
-    unsigned char d = z[j], last = z[j - 1];
     /* may continue the word: a joiner, a letter outside ASCII; a dot may
     ** end an initial or a title; a colon may end "https" */
-    if (d >= 0x80 || d == '-' || d == '\'' || d == '&' || d == '_') return 0;
-    if ((d == '.' || d == ',') && ascii_word[last] == 4) return 0;
-    if (d == '.' && len <= 5) return 0;
-    if (d == ':' && memchr(z + i, 'h', (size_t)len)) return 0;
+    unsigned k = z[j] >= 0x80 ? SW_MORE : sw_stop[z[j]];
+    if (k) {
+      if (k == SW_MORE) return 0;
+      if ((k == SW_DOT || k == SW_COMMA) && ascii_word[z[j - 1]] == 4) return 0;
+      if (k == SW_DOT && len <= 5) return 0;
+      if (k == SW_COLON && memchr(z + i, 'h', (size_t)len)) return 0;
+    }
   }
   unsigned c = ascii_word[z[i]] & 7;
   t->b1 = (int32_t)j;
@@ -981,6 +1003,15 @@ static int tokenize(qa_state *s) {
       if (!(t = new_tok(s, i)) || word_tok(s, i, z[i], 1, t)) return KR_NOMEM;
       i = t->b1;
       if (i < n && z[i] == ' ') i++;   /* the space after a word, at once */
+      continue;
+    }
+    if (plain_punct[z[i]] && !(z[i] == ',' && i + 1 < n && z[i + 1] == ',')) {
+      /* common punctuation, a token of its own (",," is a quote mark) */
+      if (!(t = new_tok(s, i))) return KR_NOMEM;
+      t->b1 = (int32_t)(i + 1);
+      t->flags |= T_PUNCT;
+      s->ntok++;
+      i++;
       continue;
     }
     uint32_t c = dec(z, n, i, &len);
