@@ -288,6 +288,8 @@ static inline int qa_word_is(const qa_state *s, int64_t i, const char *w) {
   const qa_type *y = qa_ty(s, i);
   size_t n = strlen(w);
   if (y->lwn >= 0) return (size_t)y->lwn == n && !memcmp(s->lw + y->lw, w, n);
+  /* lower-casing keeps the length of the words compared (qa_word_is_slow) */
+  if (s->tok[i].b1 - s->tok[i].b0 != (int64_t)n) return 0;
   return qa_word_is_slow(s, i, w, n);
 }
 

@@ -308,7 +308,7 @@ TOKEN_PATH int type_of_form(qa_state *s, int64_t i, int64_t ln, uint64_t w0) {
     memset(w + ln, 0, 8);   /* the padding of the last word */
     h = form_hash(w, ln, cls);
   }
-  if (2 * (s->nty + 1) > s->ntyslot && grow_types(s, 2 * s->ntyslot)) return KR_NOMEM;
+  /* the table is at most half full (grown after an insertion) */
   int64_t m = s->ntyslot - 1;
   for (int64_t x = h & (uint64_t)m;; x = (x + 1) & m) {
     int32_t y = s->tyslot[x];
@@ -317,6 +317,7 @@ TOKEN_PATH int type_of_form(qa_state *s, int64_t i, int64_t ln, uint64_t w0) {
       if (w0) memcpy(w, &w0, 8);   /* the stored form, zero-padded */
       s->tyslot[x] = t->type;
       s->lwused += 8 * form_words(ln);
+      if (2 * (s->nty + 1) > s->ntyslot && grow_types(s, 2 * s->ntyslot)) return KR_NOMEM;
       return lw_room(s);
     }
     qa_type *u = &s->ty[y];
@@ -435,7 +436,9 @@ static void bufs_take(qa_state *s) {
   s->ty = b->ty; s->capty = b->capty; s->nty = b->nty;
   s->tyslot = b->tyslot; s->ntyslot = b->ntyslot;
   s->lw = b->lw; s->lwcap = b->lwcap; s->lwused = b->lwused;
-  if (s->nty > TYPES_KEEP) s->nty = s->lwused = 0;   /* a new table */
+  /* a new table when the kept one is full, or more than half full (an
+  ** earlier analysis ran out of memory growing it) */
+  if (s->nty > TYPES_KEEP || 2 * (s->nty + 1) > s->ntyslot) s->nty = s->lwused = 0;
   /* a new number for this analysis; when the numbers wrap, no kept type
   ** may hold the new one */
   s->epoch = ++s->cache->epoch;
@@ -2175,8 +2178,7 @@ static int reported_speech(qa_state *s) {
     if (backward(s, sn, a2, e, &done)) return KR_NOMEM;
     for (int64_t v = a2; v < e && !done; v++) {
       qa_tok *t = &s->tok[v];
-      if (!(t->flags & T_WORD) || (t->flags & (T_USED | T_SIG)) || in_direct(s, v)) continue;
-      if (!qa_is_cue(s, v)) continue;
+      if (!(t->flags & T_WORD) || (t->flags & (T_USED | T_SIG)) || !qa_is_cue(s, v) || in_direct(s, v)) continue;
       int rc;
       if (cue_row(s, v, CC_ACCORDING) >= 0) rc = volgens(s, a2, e, v, &done);
       else if (cue_row(s, v, CC_AFTER) >= 0) rc = aldus(s, a2, e, v, &done);

@@ -101,5 +101,22 @@ void test_qa_keep(void) {
     }
   }
   KT_CHECK(ok);
+  /* an allocation failure at any point leaves a cache that still gives
+  ** the right results */
+  ok = 1;
+  for (long n = 0; n < 40; n++) {
+    kr_text t;
+    kr_qa a;
+    const char *z = texts[n % nt];
+    if (kr_text_init(&t, z, (int64_t)strlen(z)) != KR_OK) continue;
+    kt_fail_alloc_after(n);
+    int rc = kr_qa_run_cached(&t, &a, c);
+    kt_fail_alloc_after(-1);
+    ok &= rc == KR_OK || rc == KR_NOMEM;
+    kr_qa_free(&a);
+    kr_text_free(&t);
+    ok &= same_with_cache(texts[(n + 1) % nt], c);
+  }
+  KT_CHECK(ok);
   kr_qa_cache_free(c);
 }
