@@ -842,6 +842,30 @@ static inline uint64_t first_bytes_mask(int b) {
 #endif
 }
 
+/* Does the run of ASCII letters and digits before byte j >= 0x80 end
+** there, as scan_word() would end it? Yes before a character E2 80 xx
+** (U+2000..U+203F: dashes, quote marks, the ellipsis), which is no letter,
+** unless it is U+2011 (a hyphen that joins) or U+2019 (an apostrophe that
+** joins when a letter follows: "zo’n"; then, and for any byte >= 0x80
+** after it, scan_word() decides). Any other byte >= 0x80: no (it may be a
+** letter). */
+static inline int ends_at_punct(const unsigned char *z, int64_t n, int64_t j) {
+  if (j + 2 >= n || z[j] != 0xE2 || z[j + 1] != 0x80 || z[j + 2] == 0x91) return 0;
+  if (z[j + 2] != 0x99) return 1;
+  return j + 3 >= n || (z[j + 3] < 0x80 && !c_alpha(z[j + 3]));
+}
+
+/* Does the dot after the ASCII word w[0..len) (len <= 5) belong to it, as
+** scan_word() decides: an initial ("J.") or an abbreviated honorific
+** ("dr.")? */
+static int dot_joins(const qa_state *s, const unsigned char *w, int64_t len) {
+  if (len == 1 && ascii_word[w[0]] == 2) return 1;
+  if (!s->lx_hon) return 0;
+  char hw[16];
+  int64_t wn = kr_lower_utf8(w, len + 1, hw, sizeof hw - 1);
+  return wn > 0 && qa_lookup(s, s->lx_hon, hw, (size_t)wn) >= 0;
+}
+
 /* The common word, in one tight pass: ASCII letters and digits starting
 ** at byte i (z[i] is one) and ended by a byte that cannot join or continue
 ** it (white space, most punctuation). Fills t as scan_word() would, writes
@@ -878,11 +902,11 @@ TOKEN_PATH int64_t simple_word(qa_state *s, int64_t i, qa_tok *t, uint64_t *w0) 
   if (j < n) {
     /* may continue the word: a joiner, a letter outside ASCII; a dot may
     ** end an initial or a title; a colon may end "https" */
-    unsigned k = z[j] >= 0x80 ? SW_MORE : sw_stop[z[j]];
+    unsigned k = z[j] >= 0x80 ? (ends_at_punct(z, n, j) ? 0 : SW_MORE) : sw_stop[z[j]];
     if (k) {
       if (k == SW_MORE) return 0;
       if ((k == SW_DOT || k == SW_COMMA) && ascii_word[z[j - 1]] == 4) return 0;
-      if (k == SW_DOT && len <= 5) return 0;
+      if (k == SW_DOT && len <= 5 && dot_joins(s, z + i, len)) return 0;
       if (k == SW_COLON && memchr(z + i, 'h', (size_t)len)) return 0;
     }
   }
