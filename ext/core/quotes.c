@@ -395,8 +395,10 @@ typedef struct qa_bufs {
 ** classifications (lexicon flags, cue rows, gender: functions of the
 ** form and its class alone), so that a word met in an earlier article is
 ** found and classified at once: up to TYPES_KEEP of them, then an article
-** starts a new table. */
-#define TYPES_KEEP 8192
+** starts a new table. 7000 keeps the arrays of the table (which grow by
+** doubling) within 8192 types with the new types of an ordinary article:
+** about 600 KB per connection and function. */
+#define TYPES_KEEP 7000
 
 struct kr_qa_cache {
   cache_ent *e;         /* CACHE_SLOTS entries, allocated on first use */
