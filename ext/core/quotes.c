@@ -717,7 +717,11 @@ static inline uint32_t dec(const unsigned char *z, int64_t n, int64_t i, int *le
 static inline int c_space(uint32_t c) { return c < 0x80 ? c == ' ' || (c >= 0x09 && c <= 0x0D) : kr_is_space(c); }
 static inline int c_alpha(uint32_t c) { return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : kr_is_alpha(c); }
 static inline int c_digit(uint32_t c) { return c >= '0' && c <= '9'; }
-static inline int c_alnum(uint32_t c) { return c < 0x80 ? c_alpha(c) || c_digit(c) : kr_is_alnum(c); }
+/* U+2000..U+206F (spaces, dashes, quote marks, other punctuation) holds
+** no letter, digit or combining mark: no call to ICU for these. */
+static inline int c_alnum(uint32_t c) {
+  return c < 0x80 ? c_alpha(c) || c_digit(c) : (c >= 0x2000 && c <= 0x206F) ? 0 : kr_is_alnum(c);
+}
 static inline int c_upper(uint32_t c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : kr_is_upper(c); }
 static inline int c_lower(uint32_t c) { return c < 0x80 ? c >= 'a' && c <= 'z' : kr_is_lower(c); }
 static inline int c_mark(uint32_t c) {
