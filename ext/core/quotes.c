@@ -867,9 +867,9 @@ static inline int ends_at_punct(const unsigned char *z, int64_t n, int64_t j) {
 static int dot_joins(const qa_state *s, const unsigned char *w, int64_t len) {
   if (len == 1 && ascii_word[w[0]] == 2) return 1;
   if (!s->lx_hon) return 0;
-  char hw[16];
-  int64_t wn = kr_lower_utf8(w, len + 1, hw, sizeof hw - 1);
-  return wn > 0 && qa_lookup(s, s->lx_hon, hw, (size_t)wn) >= 0;
+  char hw[8];   /* the word and its dot, lower case (ASCII: as kr_lower_utf8() makes it) */
+  for (int64_t k = 0; k <= len; k++) hw[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
+  return qa_lookup(s, s->lx_hon, hw, (size_t)len + 1) >= 0;
 }
 
 /* The common word, in one tight pass: ASCII letters and digits starting
