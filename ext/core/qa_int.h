@@ -182,6 +182,8 @@ typedef struct qa_state {
   int32_t tpara;        /* tokenizer: the paragraph index of the tokens at the cursor */
   int64_t *mk;          /* the tokens that are quote marks (T_MARK), in text order */
   int64_t nmk, capmk;
+  int64_t *cw;          /* the word tokens with a capital (T_CAP), in text order */
+  int64_t ncw, capcw;
   int rc;
   int64_t resume;       /* reported speech: token where a sentence's scan goes on, or -1 */
   /* lexicons */

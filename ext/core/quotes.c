@@ -388,6 +388,7 @@ typedef struct qa_bufs {
   qa_span *sp; int64_t capsp;
   qa_q *qq; int64_t capqq;
   int64_t *mk; int64_t capmk;
+  int64_t *cw; int64_t capcw;
 } qa_bufs;
 #define KEEP_MAX (1 << 21)   /* bytes */
 
@@ -420,6 +421,7 @@ static void bufs_free(qa_bufs *b) {
   kr_free(b->sp);
   kr_free(b->qq);
   kr_free(b->mk);
+  kr_free(b->cw);
   memset(b, 0, sizeof *b);
 }
 
@@ -451,6 +453,7 @@ static void bufs_take(qa_state *s) {
   s->sp = b->sp; s->capsp = b->capsp;
   s->qq = b->qq; s->capqq = b->capqq;
   s->mk = b->mk; s->capmk = b->capmk;
+  s->cw = b->cw; s->capcw = b->capcw;
   memset(b, 0, sizeof *b);
 }
 
@@ -458,10 +461,10 @@ static void bufs_take(qa_state *s) {
 ** are small enough, else they are freed. */
 static void bufs_give(qa_state *s) {
   qa_bufs b = {s->tok, s->captok, s->ty, s->capty, s->nty, s->tyslot, s->ntyslot,
-               s->lw, s->lwcap, s->lwused, s->sp, s->capsp, s->qq, s->capqq, s->mk, s->capmk};
+               s->lw, s->lwcap, s->lwused, s->sp, s->capsp, s->qq, s->capqq, s->mk, s->capmk, s->cw, s->capcw};
   int64_t bytes = b.captok * (int64_t)sizeof(qa_tok) + b.capty * (int64_t)sizeof(qa_type) +
                   b.ntyslot * (int64_t)sizeof(int32_t) + b.lwcap + b.capsp * (int64_t)sizeof(qa_span) +
-                  b.capqq * (int64_t)sizeof(qa_q) + b.capmk * (int64_t)sizeof(int64_t);
+                  b.capqq * (int64_t)sizeof(qa_q) + (b.capmk + b.capcw) * (int64_t)sizeof(int64_t);
   if (s->cache && bytes <= KEEP_MAX) {
     bufs_free(&s->cache->keep);   /* none in practice: taken at the start */
     s->cache->keep = b;
@@ -1018,9 +1021,13 @@ TOKEN_PATH int word_tok(qa_state *s, int64_t i, uint32_t c, int len, qa_tok *t) 
   uint64_t w0 = 0;
   int64_t ln = c < 0x80 && ascii_word[c] ? simple_word(s, i, t, &w0) : 0;
   int64_t k = s->ntok++;
-  if (ln > 0) return type_of_form(s, k, ln, w0);
   if (ln == 0) scan_word(s, i, c, len, t);
-  return type_of_word(s, k);
+  if (t->flags & T_CAP) {
+    /* the capitalised words, for speakers.c (narrative_names) */
+    if (s->ncw >= s->capcw && kr_grow((void **)&s->cw, &s->capcw, s->ncw + 1, sizeof *s->cw)) return KR_NOMEM;
+    s->cw[s->ncw++] = k;
+  }
+  return ln > 0 ? type_of_form(s, k, ln, w0) : type_of_word(s, k);
 }
 
 static int tokenize(qa_state *s) {
