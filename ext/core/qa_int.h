@@ -169,6 +169,7 @@ typedef struct qa_state {
   kr_segments seg;
   int64_t *para_tok;    /* first token of each paragraph, npara+1 entries */
   uint8_t *para_flag;   /* P_* */
+  int64_t cappt, cappf, capst;   /* allocated entries of para_tok, para_flag, sent_tok */
   int64_t npara;
   int64_t *sent_tok;    /* first token of each sentence, nsent+1 entries */
   int64_t nsent;

@@ -389,6 +389,9 @@ typedef struct qa_bufs {
   qa_q *qq; int64_t capqq;
   int64_t *mk; int64_t capmk;
   int64_t *cw; int64_t capcw;
+  int64_t *para_tok, *sent_tok; int64_t cappt, capst;
+  uint8_t *para_flag; int64_t cappf;
+  kr_segments seg;
 } qa_bufs;
 #define KEEP_MAX (1 << 21)   /* bytes */
 
@@ -422,6 +425,10 @@ static void bufs_free(qa_bufs *b) {
   kr_free(b->qq);
   kr_free(b->mk);
   kr_free(b->cw);
+  kr_free(b->para_tok);
+  kr_free(b->sent_tok);
+  kr_free(b->para_flag);
+  kr_segments_free(&b->seg);
   memset(b, 0, sizeof *b);
 }
 
@@ -454,6 +461,10 @@ static void bufs_take(qa_state *s) {
   s->qq = b->qq; s->capqq = b->capqq;
   s->mk = b->mk; s->capmk = b->capmk;
   s->cw = b->cw; s->capcw = b->capcw;
+  s->para_tok = b->para_tok; s->cappt = b->cappt;
+  s->sent_tok = b->sent_tok; s->capst = b->capst;
+  s->para_flag = b->para_flag; s->cappf = b->cappf;
+  s->seg = b->seg;
   memset(b, 0, sizeof *b);
 }
 
@@ -461,10 +472,12 @@ static void bufs_take(qa_state *s) {
 ** are small enough, else they are freed. */
 static void bufs_give(qa_state *s) {
   qa_bufs b = {s->tok, s->captok, s->ty, s->capty, s->nty, s->tyslot, s->ntyslot,
-               s->lw, s->lwcap, s->lwused, s->sp, s->capsp, s->qq, s->capqq, s->mk, s->capmk, s->cw, s->capcw};
+               s->lw, s->lwcap, s->lwused, s->sp, s->capsp, s->qq, s->capqq, s->mk, s->capmk, s->cw, s->capcw,
+               s->para_tok, s->sent_tok, s->cappt, s->capst, s->para_flag, s->cappf, s->seg};
   int64_t bytes = b.captok * (int64_t)sizeof(qa_tok) + b.capty * (int64_t)sizeof(qa_type) +
                   b.ntyslot * (int64_t)sizeof(int32_t) + b.lwcap + b.capsp * (int64_t)sizeof(qa_span) +
-                  b.capqq * (int64_t)sizeof(qa_q) + (b.capmk + b.capcw) * (int64_t)sizeof(int64_t);
+                  b.capqq * (int64_t)sizeof(qa_q) + (b.capmk + b.capcw + b.cappt + b.capst) * (int64_t)sizeof(int64_t) +
+                  b.cappf + b.seg.cappara * (int64_t)sizeof(kr_paragraph) + b.seg.capsent * (int64_t)sizeof(kr_sentence);
   if (s->cache && bytes <= KEEP_MAX) {
     bufs_free(&s->cache->keep);   /* none in practice: taken at the start */
     s->cache->keep = b;
@@ -979,10 +992,10 @@ static int tokens_init(qa_state *s) {
   int64_t n = s->t->n, np = g->npara, ns = g->nsent;
   s->npara = np;
   s->nsent = ns;
-  s->para_tok = kr_malloc((size_t)(np + 1) * sizeof(int64_t));
-  s->para_flag = kr_malloc((size_t)(np + 1));
-  s->sent_tok = kr_malloc((size_t)(ns + 1) * sizeof(int64_t));
-  if (!s->para_tok || !s->para_flag || !s->sent_tok) return KR_NOMEM;
+  if (kr_grow((void **)&s->para_tok, &s->cappt, np + 1, sizeof(int64_t)) ||
+      kr_grow((void **)&s->para_flag, &s->cappf, np + 1, 1) ||
+      kr_grow((void **)&s->sent_tok, &s->capst, ns + 1, sizeof(int64_t)))
+    return KR_NOMEM;
   memset(s->para_flag, 0, (size_t)(np + 1));
   for (int64_t k = 0; k <= np; k++) s->para_tok[k] = -1;
   for (int64_t k = 0; k <= ns; k++) s->sent_tok[k] = -1;
@@ -2261,10 +2274,6 @@ static int continuations(qa_state *s) {
 
 static void state_free(qa_state *s) {
   bufs_give(s);
-  kr_free(s->para_tok);
-  kr_free(s->para_flag);
-  kr_free(s->sent_tok);
-  kr_segments_free(&s->seg);
   qa_ent_free(s);
 }
 
@@ -2304,7 +2313,7 @@ int kr_qa_run_cached(const kr_text *t, kr_qa *a, kr_qa_cache *cache) {
   /* token offsets are 32-bit (qa_tok); SQLite passes no text this long */
   if (t->n >= INT32_MAX) { rc = KR_TOOBIG; goto done; }
   if (!s.lx_cues || !s.lx_pron) goto done;
-  if ((rc = kr_segment(t, &s.seg)) != KR_OK) goto done;
+  if ((rc = kr_segment_into(t, &s.seg)) != KR_OK) goto done;
   if ((rc = tokenize(&s)) != KR_OK) goto done;
   if (s.ntok == 0 || s.seg.npara == 0) goto done;
   if ((rc = pair_marks(&s)) != KR_OK) goto done;

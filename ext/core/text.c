@@ -516,6 +516,11 @@ static int split_paragraph(const kr_text *t, kr_segments *seg, int64_t p0, int64
 }
 
 int kr_segment(const kr_text *t, kr_segments *seg){
+  memset(seg, 0, sizeof(*seg));
+  return kr_segment_into(t, seg);
+}
+
+int kr_segment_into(const kr_text *t, kr_segments *seg){
   const unsigned char *z = t->z;
   const kr_lexicon *abbr = kr_lexicon_get("abbreviations");
   int64_t i = 0, maxlen = 1;
@@ -525,7 +530,7 @@ int kr_segment(const kr_text *t, kr_segments *seg){
   for(r = 0; abbr && r < abbr->nrow; r++){
     if( abbr->len[(size_t)r * (size_t)abbr->ncol] - 1 > maxlen ) maxlen = abbr->len[(size_t)r * (size_t)abbr->ncol] - 1;
   }
-  memset(seg, 0, sizeof(*seg));
+  seg->npara = seg->nsent = 0;
   {
     /* news text has about one sentence per 100 bytes and one paragraph per
     ** 400: reserve that much for an article at once rather than growing
