@@ -86,11 +86,16 @@ typedef struct qa_type {
   uint16_t cuecls;    /* CC_* classes of the cue rows of the word (valid with L_DONE) */
   uint16_t cls;       /* T_CAP | T_LOWER of its tokens */
   int8_t gender;      /* from roles/honorifics/given names/pronouns: 'm','f',0 (valid with L_DONE) */
-  uint8_t iscue;      /* is the form in cues.tsv: 0 not looked up, CUE_NO, CUE_YES */
+  uint8_t iscue;      /* is the form in cues.tsv: 0 not looked up, CUE_NO, CUE_YES,
+                      ** or CUE_NONE (a stored form that is not there at all) */
+  uint16_t ep;        /* the analysis that last met the type (qa_state.epoch): a
+                      ** type kept from an earlier one is new to this one */
 } qa_type;
 
-#define CUE_NO  1
-#define CUE_YES 2
+#define CUE_NO   1
+#define CUE_YES  2
+#define CUE_NONE 3   /* as CUE_NO, and true of every token of the form: kept
+                     ** by a type from one article to the next */
 
 /* Cue classes (column 2 of cues.tsv) as bits, so that hot paths test a
 ** bit instead of comparing strings. */
@@ -177,15 +182,22 @@ typedef struct qa_state {
   kr_segments seg;
   int64_t *para_tok;    /* first token of each paragraph, npara+1 entries */
   uint8_t *para_flag;   /* P_* */
+  int64_t cappt, cappf, capst;   /* allocated entries of para_tok, para_flag, sent_tok */
   int64_t npara;
   int64_t *sent_tok;    /* first token of each sentence, nsent+1 entries */
   int64_t nsent;
   qa_type *ty;          /* word types */
   int64_t nty, capty;
+  uint16_t epoch;       /* the number of this analysis (qa_type.ep) */
   int32_t *tyslot;      /* hash table of the types with a stored form, -1 = empty */
   int64_t ntyslot;      /* a power of two */
   int64_t pcur, scur;   /* tokenizer: paragraph and sentence of the last token, */
   int64_t pend, send;   /* and the byte where they end */
+  int32_t tpara;        /* tokenizer: the paragraph index of the tokens at the cursor */
+  int64_t *mk;          /* the tokens that are quote marks (T_MARK), in text order */
+  int64_t nmk, capmk;
+  int64_t *cw;          /* the word tokens with a capital (T_CAP), in text order */
+  int64_t ncw, capcw;
   int rc;
   int64_t resume;       /* reported speech: token where a sentence's scan goes on, or -1 */
   /* lexicons */
@@ -293,6 +305,8 @@ static inline int qa_word_is(const qa_state *s, int64_t i, const char *w) {
   const qa_type *y = qa_ty(s, i);
   size_t n = strlen(w);
   if (y->lwn >= 0) return (size_t)y->lwn == n && !memcmp(s->lw + y->lw, w, n);
+  /* lower-casing keeps the length of the words compared (qa_word_is_slow) */
+  if (s->tok[i].b1 - s->tok[i].b0 != (int64_t)n) return 0;
   return qa_word_is_slow(s, i, w, n);
 }
 

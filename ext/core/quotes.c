@@ -222,6 +222,13 @@ static int cap_role_word(const qa_state *s, const char *w, int n, int *g) {
 ** time. */
 static inline int64_t form_words(int64_t n) { return (n + 7) / 8; }
 
+/* The eight bytes at p as a word. */
+static inline uint64_t word_at(const char *p) {
+  uint64_t x;
+  memcpy(&x, p, 8);
+  return x;
+}
+
 /* Do the zero-padded forms a and b of n bytes agree? */
 static inline int same_form(const char *a, const char *b, int64_t n) {
   for (int64_t k = 0; k < form_words(n); k++) {
@@ -262,12 +269,18 @@ static int new_type(qa_state *s, int64_t i, uint32_t cls, int64_t lw, int lwn, u
   y->cls = (uint16_t)cls;
   y->gender = 0;
   y->iscue = 0;
+  y->ep = s->epoch;
   *out = (int32_t)s->nty++;
   return KR_OK;
 }
 
 /* Make the type table at least n slots (a power of two) and rehash. */
 static int grow_types(qa_state *s, int64_t n) {
+  if (s->nty == 0 && s->tyslot && s->ntyslot == n) {
+    /* the empty table of a new analysis, in the array of the last one */
+    memset(s->tyslot, 0xff, (size_t)n * sizeof(int32_t));
+    return KR_OK;
+  }
   int32_t *slot = kr_malloc((size_t)n * sizeof(int32_t));
   if (!slot) return KR_NOMEM;
   memset(slot, 0xff, (size_t)n * sizeof(int32_t));
@@ -290,26 +303,47 @@ static int lw_room(qa_state *s) {
 }
 
 /* Give word token i its type: its form (ln bytes) was just written at the
-** end of s->lw; it is kept there only when the type is new. */
-TOKEN_PATH int type_of_form(qa_state *s, int64_t i, int64_t ln) {
+** end of s->lw; it is kept there only when the type is new. w0, when not
+** 0, is the form of up to eight bytes as one zero-padded word (made by
+** simple_word()): then it is hashed and compared as such. */
+TOKEN_PATH int type_of_form(qa_state *s, int64_t i, int64_t ln, uint64_t w0) {
   qa_tok *t = &s->tok[i];
   char *w = s->lw + s->lwused;
-  memset(w + ln, 0, 8);   /* the padding of the last word */
   uint32_t cls = t->flags & (T_CAP | T_LOWER);
-  uint32_t h = form_hash(w, ln, cls);
-  if (2 * (s->nty + 1) > s->ntyslot && grow_types(s, 2 * s->ntyslot)) return KR_NOMEM;
+  uint32_t h;
+  if (w0) {
+    /* form_hash() of one word */
+    uint64_t x = (((uint64_t)ln * 0x9E3779B97F4A7C15ull ^ cls) ^ w0) * 0xff51afd7ed558ccdull;
+    x ^= x >> 32;
+    x ^= x >> 29;
+    h = (uint32_t)x;
+  } else {
+    memset(w + ln, 0, 8);   /* the padding of the last word */
+    h = form_hash(w, ln, cls);
+  }
+  /* the table is at most half full (grown after an insertion) */
   int64_t m = s->ntyslot - 1;
   for (int64_t x = h & (uint64_t)m;; x = (x + 1) & m) {
     int32_t y = s->tyslot[x];
     if (y < 0) {
       if (new_type(s, i, cls, s->lwused, (int)ln, h, &t->type)) return KR_NOMEM;
+      if (w0) memcpy(w, &w0, 8);   /* the stored form, zero-padded */
       s->tyslot[x] = t->type;
       s->lwused += 8 * form_words(ln);
+      if (2 * (s->nty + 1) > s->ntyslot && grow_types(s, 2 * s->ntyslot)) return KR_NOMEM;
       return lw_room(s);
     }
-    const qa_type *u = &s->ty[y];
-    if (u->h == h && u->lwn == ln && u->cls == cls && same_form(s->lw + u->lw, w, ln)) {
+    qa_type *u = &s->ty[y];
+    if (u->h == h && u->lwn == ln && u->cls == cls && (w0 ? word_at(s->lw + u->lw) == w0 : same_form(s->lw + u->lw, w, ln))) {
       t->type = y;
+      if (u->ep != s->epoch) {
+        /* a type kept from an earlier article, new to this one: its
+        ** classification (a function of its form and class) stays; only
+        ** the cue test of a cue form depends on the token (cue_len_ok()) */
+        u->ep = s->epoch;
+        u->tok = (int32_t)i;
+        if (u->iscue != CUE_NONE) u->iscue = 0;
+      }
       return KR_OK;
     }
   }
@@ -331,7 +365,7 @@ static int type_of_word(qa_state *s, int64_t i) {
       w[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     ln = ascii ? n : kr_lower_utf8(z, n, w, FORM_MAX);
-    if (ln > 0 && ln <= TYPE_MAXLEN + 8) return type_of_form(s, i, ln);
+    if (ln > 0 && ln <= TYPE_MAXLEN + 8) return type_of_form(s, i, ln, 0);
   }
   return new_type(s, i, t->flags & (T_CAP | T_LOWER), 0, -1, 0, &t->type);
 }
@@ -354,20 +388,115 @@ typedef struct cache_ent {
   char key[CACHE_KEYMAX];
 } cache_ent;
 
+/* The working arrays of an analysis, kept by the cache between calls:
+** allocating and freeing them for every article of a query costs more
+** than some steps of the analysis. Only the arrays of an ordinary
+** article are kept (KEEP_MAX), so the memory kept stays that of one
+** article; a bigger text frees its own. */
+typedef struct qa_bufs {
+  qa_tok *tok; int64_t captok;
+  qa_type *ty; int64_t capty, nty;
+  int32_t *tyslot; int64_t ntyslot;
+  char *lw; int64_t lwcap, lwused;
+  qa_span *sp; int64_t capsp;
+  qa_q *qq; int64_t capqq;
+  int64_t *mk; int64_t capmk;
+  int64_t *cw; int64_t capcw;
+  int64_t *para_tok, *sent_tok; int64_t cappt, capst;
+  uint8_t *para_flag; int64_t cappf;
+  kr_segments seg;
+} qa_bufs;
+#define KEEP_MAX (1 << 21)   /* bytes */
+
+/* The word types are kept too, with their forms, hash table and
+** classifications (lexicon flags, cue rows, gender: functions of the
+** form and its class alone), so that a word met in an earlier article is
+** found and classified at once: up to TYPES_KEEP of them, then an article
+** starts a new table. 7000 keeps the arrays of the table (which grow by
+** doubling) within 8192 types with the new types of an ordinary article:
+** about 600 KB per connection and function. */
+#define TYPES_KEEP 7000
+
 struct kr_qa_cache {
   cache_ent *e;         /* CACHE_SLOTS entries, allocated on first use */
+  qa_bufs keep;         /* the arrays of the last analysis, or NULLs */
+  uint16_t epoch;       /* the number of the last analysis (qa_type.ep) */
 };
 
 kr_qa_cache *kr_qa_cache_new(void) {
   kr_qa_cache *c = kr_malloc(sizeof *c);
-  if (c) c->e = NULL;
+  if (c) memset(c, 0, sizeof *c);
   return c;
+}
+
+static void bufs_free(qa_bufs *b) {
+  kr_free(b->tok);
+  kr_free(b->ty);
+  kr_free(b->tyslot);
+  kr_free(b->lw);
+  kr_free(b->sp);
+  kr_free(b->qq);
+  kr_free(b->mk);
+  kr_free(b->cw);
+  kr_free(b->para_tok);
+  kr_free(b->sent_tok);
+  kr_free(b->para_flag);
+  kr_segments_free(&b->seg);
+  memset(b, 0, sizeof *b);
 }
 
 void kr_qa_cache_free(kr_qa_cache *c) {
   if (!c) return;
   kr_free(c->e);
+  bufs_free(&c->keep);
   kr_free(c);
+}
+
+/* The analysis takes the kept arrays (they are the cache's no longer). */
+static void bufs_take(qa_state *s) {
+  if (!s->cache) return;
+  qa_bufs *b = &s->cache->keep;
+  s->tok = b->tok; s->captok = b->captok;
+  s->ty = b->ty; s->capty = b->capty; s->nty = b->nty;
+  s->tyslot = b->tyslot; s->ntyslot = b->ntyslot;
+  s->lw = b->lw; s->lwcap = b->lwcap; s->lwused = b->lwused;
+  /* a new table when the kept one is full, or more than half full (an
+  ** earlier analysis ran out of memory growing it) */
+  if (s->nty > TYPES_KEEP || 2 * (s->nty + 1) > s->ntyslot) s->nty = s->lwused = 0;
+  /* a new number for this analysis; when the numbers wrap, no kept type
+  ** may hold the new one */
+  s->epoch = ++s->cache->epoch;
+  if (s->epoch == 0) {
+    for (int64_t y = 0; y < s->nty; y++) s->ty[y].ep = 0;
+    s->epoch = s->cache->epoch = 1;
+  }
+  s->sp = b->sp; s->capsp = b->capsp;
+  s->qq = b->qq; s->capqq = b->capqq;
+  s->mk = b->mk; s->capmk = b->capmk;
+  s->cw = b->cw; s->capcw = b->capcw;
+  s->para_tok = b->para_tok; s->cappt = b->cappt;
+  s->sent_tok = b->sent_tok; s->capst = b->capst;
+  s->para_flag = b->para_flag; s->cappf = b->cappf;
+  s->seg = b->seg;
+  memset(b, 0, sizeof *b);
+}
+
+/* At the end of an analysis: its arrays go back to the cache when they
+** are small enough, else they are freed. */
+static void bufs_give(qa_state *s) {
+  qa_bufs b = {s->tok, s->captok, s->ty, s->capty, s->nty, s->tyslot, s->ntyslot,
+               s->lw, s->lwcap, s->lwused, s->sp, s->capsp, s->qq, s->capqq, s->mk, s->capmk, s->cw, s->capcw,
+               s->para_tok, s->sent_tok, s->cappt, s->capst, s->para_flag, s->cappf, s->seg};
+  int64_t bytes = b.captok * (int64_t)sizeof(qa_tok) + b.capty * (int64_t)sizeof(qa_type) +
+                  b.ntyslot * (int64_t)sizeof(int32_t) + b.lwcap + b.capsp * (int64_t)sizeof(qa_span) +
+                  b.capqq * (int64_t)sizeof(qa_q) + (b.capmk + b.capcw + b.cappt + b.capst) * (int64_t)sizeof(int64_t) +
+                  b.cappf + b.seg.cappara * (int64_t)sizeof(kr_paragraph) + b.seg.capsent * (int64_t)sizeof(kr_sentence);
+  if (s->cache && bytes <= KEEP_MAX) {
+    bufs_free(&s->cache->keep);   /* none in practice: taken at the start */
+    s->cache->keep = b;
+  } else {
+    bufs_free(&b);
+  }
 }
 
 /* The slot of type y (stored form only), or NULL. */
@@ -393,7 +522,7 @@ static inline void lex_from_cache(qa_type *y, const cache_ent *e) {
   y->cue = e->cue;
   y->cuecls = e->cuecls;
   y->gender = e->gender;
-  y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NO;
+  y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NONE;
 }
 
 /* The CC_* bit of cue class name c. */
@@ -424,7 +553,7 @@ static uint32_t lex_compute(qa_state *s, qa_type *y) {
   cache_ent *ce = cache_slot(s, y);
   if (ce && cache_hit(s, ce, y)) {
     lex_from_cache(y, ce);
-    if (!y->iscue) y->iscue = (y->lex & L_CUE) && cue_len_ok(s, y) ? CUE_YES : CUE_NO;
+    if (!y->iscue) y->iscue = (y->lex & L_CUE) && cue_len_ok(s, y) ? CUE_YES : CUE_NO;   /* lex_from_cache() set it */
     return y->lex;
   }
   const qa_tok *t = &s->tok[y->tok];
@@ -509,7 +638,8 @@ static uint32_t lex_compute(qa_state *s, qa_type *y) {
     }
   }
   y->lex = f;
-  if (!y->iscue) y->iscue = (f & L_CUE) && cue_len_ok(s, y) ? CUE_YES : CUE_NO;
+  if (!(f & L_CUE) && y->lwn > 0) y->iscue = CUE_NONE;
+  else if (!y->iscue) y->iscue = (f & L_CUE) && cue_len_ok(s, y) ? CUE_YES : CUE_NO;
   if (ce) {
     ce->h = y->h;
     ce->lex = f;
@@ -531,10 +661,15 @@ int qa_is_cue_slow(qa_state *s, int64_t i) {
   if (y->iscue) return y->iscue == CUE_YES;
   y->iscue = CUE_NO;
   if (!cue_len_ok(s, y) || !s->lx_cues) return 0;
+  if (y->lex & L_DONE) {
+    /* classified (in an earlier article, for a kept type) */
+    y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NONE;
+    return y->iscue == CUE_YES;
+  }
   cache_ent *ce = cache_slot(s, y);
   if (ce && cache_hit(s, ce, y)) {
     lex_from_cache(y, ce);
-    y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NO;
+    y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NONE;
   } else {
     int r;
     if (y->lwn > 0) r = kr_lexicon_find(s->lx_cues, s->lw + y->lw, (size_t)y->lwn);
@@ -544,6 +679,7 @@ int qa_is_cue_slow(qa_state *s, int64_t i) {
       r = n > 0 ? qa_lookup(s, s->lx_cues, w, (size_t)n) : -1;
     }
     if (r >= 0) y->iscue = CUE_YES;
+    else if (y->lwn > 0) y->iscue = CUE_NONE;
   }
   return y->iscue == CUE_YES;
 }
@@ -583,6 +719,26 @@ static const unsigned char ascii_word[256] = {
 };
 #define AW_H 8
 
+/* ASCII punctuation that is always a token of its own (the general path
+** of tokenize() would make it so): no quote mark, no part of a word. */
+static const unsigned char plain_punct[256] = {
+  ['.'] = 1, [','] = 1, [';'] = 1, [':'] = 1, ['!'] = 1, ['?'] = 1, ['('] = 1, [')'] = 1,
+};
+
+/* The byte after an ASCII run in simple_word(): 0 ends the word; SW_MORE
+** may continue it (a joiner; a byte >= 0x80, a letter outside ASCII, is
+** tested apart); the others need a
+** look at the word ('.' and ',' between digits, '.' after an initial or a
+** title, ':' after "https"). */
+#define SW_MORE  1
+#define SW_DOT   2
+#define SW_COMMA 3
+#define SW_COLON 4
+static const unsigned char sw_stop[256] = {
+  ['-'] = SW_MORE, ['\''] = SW_MORE, ['&'] = SW_MORE, ['_'] = SW_MORE,
+  ['.'] = SW_DOT, [','] = SW_COMMA, [':'] = SW_COLON,
+};
+
 /* ASCII fast paths of the text.h character functions: news text is mostly
 ** ASCII, and the tokenizer looks at every character. */
 static inline uint32_t dec(const unsigned char *z, int64_t n, int64_t i, int *len) {
@@ -592,7 +748,11 @@ static inline uint32_t dec(const unsigned char *z, int64_t n, int64_t i, int *le
 static inline int c_space(uint32_t c) { return c < 0x80 ? c == ' ' || (c >= 0x09 && c <= 0x0D) : kr_is_space(c); }
 static inline int c_alpha(uint32_t c) { return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : kr_is_alpha(c); }
 static inline int c_digit(uint32_t c) { return c >= '0' && c <= '9'; }
-static inline int c_alnum(uint32_t c) { return c < 0x80 ? c_alpha(c) || c_digit(c) : kr_is_alnum(c); }
+/* U+2000..U+206F (spaces, dashes, quote marks, other punctuation) holds
+** no letter, digit or combining mark: no call to ICU for these. */
+static inline int c_alnum(uint32_t c) {
+  return c < 0x80 ? c_alpha(c) || c_digit(c) : (c >= 0x2000 && c <= 0x206F) ? 0 : kr_is_alnum(c);
+}
 static inline int c_upper(uint32_t c) { return c < 0x80 ? c >= 'A' && c <= 'Z' : kr_is_upper(c); }
 static inline int c_lower(uint32_t c) { return c < 0x80 ? c >= 'a' && c <= 'z' : kr_is_lower(c); }
 static inline int c_mark(uint32_t c) {
@@ -710,16 +870,52 @@ static inline int first_byte(uint64_t m) {
 #endif
 }
 
+/* A mask of the first b bytes (in memory order) of a word, 0 < b <= 8. */
+static inline uint64_t first_bytes_mask(int b) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return ~0ull << (64 - 8 * b);
+#else
+  return ~0ull >> (64 - 8 * b);
+#endif
+}
+
+/* Does the run of ASCII letters and digits before byte j >= 0x80 end
+** there, as scan_word() would end it? Yes before a character E2 80 xx
+** (U+2000..U+203F: dashes, quote marks, the ellipsis), which is no letter,
+** unless it is U+2011 (a hyphen that joins) or U+2019 (an apostrophe that
+** joins when a letter follows: "zo’n"; then, and for any byte >= 0x80
+** after it, scan_word() decides). Any other byte >= 0x80: no (it may be a
+** letter). */
+static inline int ends_at_punct(const unsigned char *z, int64_t n, int64_t j) {
+  if (j + 2 >= n || z[j] != 0xE2 || z[j + 1] != 0x80 || z[j + 2] == 0x91) return 0;
+  if (z[j + 2] != 0x99) return 1;
+  return j + 3 >= n || (z[j + 3] < 0x80 && !c_alpha(z[j + 3]));
+}
+
+/* Does the dot after the ASCII word w[0..len) (len <= 5) belong to it, as
+** scan_word() decides: an initial ("J.") or an abbreviated honorific
+** ("dr.")? */
+static int dot_joins(const qa_state *s, const unsigned char *w, int64_t len) {
+  if (len == 1 && ascii_word[w[0]] == 2) return 1;
+  if (!s->lx_hon) return 0;
+  char hw[8];   /* the word and its dot, lower case (ASCII: as kr_lower_utf8() makes it) */
+  for (int64_t k = 0; k <= len; k++) hw[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
+  return qa_lookup(s, s->lx_hon, hw, (size_t)len + 1) >= 0;
+}
+
 /* The common word, in one tight pass: ASCII letters and digits starting
 ** at byte i (z[i] is one) and ended by a byte that cannot join or continue
 ** it (white space, most punctuation). Fills t as scan_word() would, writes
 ** its lower-cased form at the end of s->lw and returns its length (or -1
 ** when the word is longer than TYPE_MAXLEN), or returns 0 (nothing
-** written to t) for any other case: then scan_word() does the general work. */
-TOKEN_PATH int64_t simple_word(qa_state *s, int64_t i, qa_tok *t) {
+** written to t) for any other case: then scan_word() does the general work.
+** A form of up to eight bytes read as one word also goes to *w0 (as
+** type_of_form() takes it). */
+TOKEN_PATH int64_t simple_word(qa_state *s, int64_t i, qa_tok *t, uint64_t *w0) {
   const unsigned char *z = s->t->z;
   int64_t n = s->t->n, j = i;
   char *w = s->lw + s->lwused;
+  uint64_t first = 0;   /* the first eight bytes of the form, when read as a word */
   /* the run, eight bytes at a time while the text has them, its form
   ** written as it goes ('|0x20' lower-cases a letter and keeps a digit)
   ** as far as a stored form may reach (s->lw has room for that) */
@@ -733,6 +929,7 @@ TOKEN_PATH int64_t simple_word(qa_state *s, int64_t i, qa_tok *t) {
     if (j - i <= TYPE_MAXLEN) {
       uint64_t lx = x | 0x20 * ONES;
       memcpy(w + (j - i), &lx, 8);
+      if (j == i) first = lx;
     }
     uint64_t stop = ~alnum_bytes(x) & HIGH;
     if (stop) { j += first_byte(stop); break; }
@@ -740,13 +937,15 @@ TOKEN_PATH int64_t simple_word(qa_state *s, int64_t i, qa_tok *t) {
   }
   int64_t len = j - i;
   if (j < n) {
-    unsigned char d = z[j], last = z[j - 1];
     /* may continue the word: a joiner, a letter outside ASCII; a dot may
     ** end an initial or a title; a colon may end "https" */
-    if (d >= 0x80 || d == '-' || d == '\'' || d == '&' || d == '_') return 0;
-    if ((d == '.' || d == ',') && ascii_word[last] == 4) return 0;
-    if (d == '.' && len <= 5) return 0;
-    if (d == ':' && memchr(z + i, 'h', (size_t)len)) return 0;
+    unsigned k = z[j] >= 0x80 ? (ends_at_punct(z, n, j) ? 0 : SW_MORE) : sw_stop[z[j]];
+    if (k) {
+      if (k == SW_MORE) return 0;
+      if ((k == SW_DOT || k == SW_COMMA) && ascii_word[z[j - 1]] == 4) return 0;
+      if (k == SW_DOT && len <= 5 && dot_joins(s, z + i, len)) return 0;
+      if (k == SW_COLON && memchr(z + i, 'h', (size_t)len)) return 0;
+    }
   }
   unsigned c = ascii_word[z[i]] & 7;
   t->b1 = (int32_t)j;
@@ -758,6 +957,7 @@ TOKEN_PATH int64_t simple_word(qa_state *s, int64_t i, qa_tok *t) {
     for (; k < j && !(ascii_word[z[k]] & 1); k++) up += ascii_word[z[k]] == 2;
     if (k == j && up >= 2) t->flags |= T_ALLCAP;
   }
+  if (first && len <= 8) *w0 = first & first_bytes_mask((int)len);
   return len > TYPE_MAXLEN ? -1 : len;
 }
 
@@ -779,18 +979,24 @@ static void seg_advance(const void *seg, size_t size, int64_t nseg, int64_t b0, 
 TOKEN_PATH qa_tok *new_tok(qa_state *s, int64_t b0) {
   if (s->ntok >= s->captok && kr_grow((void **)&s->tok, &s->captok, s->ntok + 1, sizeof(qa_tok)) != KR_OK) return NULL;
   qa_tok *t = &s->tok[s->ntok];
-  const kr_segments *g = &s->seg;
-  if (b0 >= s->pend) seg_advance(g->para, sizeof *g->para, g->npara, b0, &s->pcur, &s->pend);
-  if (b0 >= s->send) seg_advance(g->sent, sizeof *g->sent, g->nsent, b0, &s->scur, &s->send);
   t->b0 = (int32_t)b0;
   t->flags = 0;
   t->mark = 0;
   t->nw = 0;
   t->span = -1;
   t->type = 0;
-  t->para = (int32_t)(s->pcur < g->npara ? s->pcur : g->npara - 1);
-  if (s->para_tok[s->pcur] == -1) { s->para_tok[s->pcur] = s->ntok; t->flags = T_PSTART; }
-  if (s->sent_tok[s->scur] == -1) { s->sent_tok[s->scur] = s->ntok; t->flags |= T_SSTART; }
+  t->para = s->tpara;
+  /* a token past the end of its sentence or paragraph moves the cursors;
+  ** only then can it be the first token of a segment (the cursors start
+  ** before the first segment) */
+  if (b0 >= s->send || b0 >= s->pend) {
+    const kr_segments *g = &s->seg;
+    if (b0 >= s->pend) seg_advance(g->para, sizeof *g->para, g->npara, b0, &s->pcur, &s->pend);
+    if (b0 >= s->send) seg_advance(g->sent, sizeof *g->sent, g->nsent, b0, &s->scur, &s->send);
+    t->para = s->tpara = (int32_t)(s->pcur < g->npara ? s->pcur : g->npara - 1);
+    if (s->para_tok[s->pcur] == -1) { s->para_tok[s->pcur] = s->ntok; t->flags = T_PSTART; }
+    if (s->sent_tok[s->scur] == -1) { s->sent_tok[s->scur] = s->ntok; t->flags |= T_SSTART; }
+  }
   return t;
 }
 
@@ -801,10 +1007,10 @@ static int tokens_init(qa_state *s) {
   int64_t n = s->t->n, np = g->npara, ns = g->nsent;
   s->npara = np;
   s->nsent = ns;
-  s->para_tok = kr_malloc((size_t)(np + 1) * sizeof(int64_t));
-  s->para_flag = kr_malloc((size_t)(np + 1));
-  s->sent_tok = kr_malloc((size_t)(ns + 1) * sizeof(int64_t));
-  if (!s->para_tok || !s->para_flag || !s->sent_tok) return KR_NOMEM;
+  if (kr_grow((void **)&s->para_tok, &s->cappt, np + 1, sizeof(int64_t)) ||
+      kr_grow((void **)&s->para_flag, &s->cappf, np + 1, 1) ||
+      kr_grow((void **)&s->sent_tok, &s->capst, ns + 1, sizeof(int64_t)))
+    return KR_NOMEM;
   memset(s->para_flag, 0, (size_t)(np + 1));
   for (int64_t k = 0; k <= np; k++) s->para_tok[k] = -1;
   for (int64_t k = 0; k <= ns; k++) s->sent_tok[k] = -1;
@@ -814,10 +1020,12 @@ static int tokens_init(qa_state *s) {
   int64_t m = n < (1 << 19) ? n : (1 << 19), nslot = 64;
   while (nslot < m / 4) nslot *= 2;
   if (kr_grow((void **)&s->tok, &s->captok, m / 5 + 16, sizeof(qa_tok)) ||
-      kr_grow((void **)&s->ty, &s->capty, m / 8 + 16, sizeof(qa_type)) ||
-      kr_grow((void **)&s->lw, &s->lwcap, m + FORM_MAX + 16, 1) || grow_types(s, nslot))
+      kr_grow((void **)&s->ty, &s->capty, s->nty + m / 8 + 16, sizeof(qa_type)) ||
+      kr_grow((void **)&s->lw, &s->lwcap, s->lwused + m + FORM_MAX + 16, 1))
     return KR_NOMEM;
   s->pend = s->send = -1;   /* the cursors start before the first segment */
+  if (s->nty > 0) return KR_OK;   /* the table kept from the last article */
+  if (grow_types(s, nslot)) return KR_NOMEM;
   int32_t y;
   if (new_type(s, -1, 0, 0, -1, 0, &y)) return KR_NOMEM;   /* type 0: not a word */
   s->ty[0].lex = L_DONE;
@@ -838,11 +1046,16 @@ static void tokens_done(qa_state *s) {
 
 /* Make the next token of a word at i: its end, flags and type. */
 TOKEN_PATH int word_tok(qa_state *s, int64_t i, uint32_t c, int len, qa_tok *t) {
-  int64_t ln = c < 0x80 && ascii_word[c] ? simple_word(s, i, t) : 0;
+  uint64_t w0 = 0;
+  int64_t ln = c < 0x80 && ascii_word[c] ? simple_word(s, i, t, &w0) : 0;
   int64_t k = s->ntok++;
-  if (ln > 0) return type_of_form(s, k, ln);
   if (ln == 0) scan_word(s, i, c, len, t);
-  return type_of_word(s, k);
+  if (t->flags & T_CAP) {
+    /* the capitalised words, for speakers.c (narrative_names) */
+    if (s->ncw >= s->capcw && kr_grow((void **)&s->cw, &s->capcw, s->ncw + 1, sizeof *s->cw)) return KR_NOMEM;
+    s->cw[s->ncw++] = k;
+  }
+  return ln > 0 ? type_of_form(s, k, ln, w0) : type_of_word(s, k);
 }
 
 static int tokenize(qa_state *s) {
@@ -857,6 +1070,16 @@ static int tokenize(qa_state *s) {
       /* the common case: a word that starts with an ASCII letter or digit */
       if (!(t = new_tok(s, i)) || word_tok(s, i, z[i], 1, t)) return KR_NOMEM;
       i = t->b1;
+      if (i < n && z[i] == ' ') i++;   /* the space after a word, at once */
+      continue;
+    }
+    if (plain_punct[z[i]] && !(z[i] == ',' && i + 1 < n && z[i + 1] == ',')) {
+      /* common punctuation, a token of its own (",," is a quote mark) */
+      if (!(t = new_tok(s, i))) return KR_NOMEM;
+      t->b1 = (int32_t)(i + 1);
+      t->flags |= T_PUNCT;
+      s->ntok++;
+      i++;
       continue;
     }
     uint32_t c = dec(z, n, i, &len);
@@ -900,6 +1123,8 @@ static int tokenize(qa_state *s) {
       t->b1 = i + mlen;
       if (open_ok || close_ok) {
         t->flags |= T_MARK;
+        if (s->nmk >= s->capmk && kr_grow((void **)&s->mk, &s->capmk, s->nmk + 1, sizeof *s->mk)) return KR_NOMEM;
+        s->mk[s->nmk++] = s->ntok;
         t->mark = (uint8_t)((open_ok ? M_OPEN : 0) | (close_ok ? M_CLOSE : 0) |
                            ((qm & KR_QM_DOUBLE) ? M_DOUBLE : M_SINGLE));
         if (close_ok && is_apos(c) && (prev == 's' || prev == 'x' || prev == 'z')) t->mark |= M_APOS;
@@ -971,11 +1196,14 @@ static void ms_cut(mark_stack *m, int64_t L) {
 static int pair_marks(qa_state *s) {
   mark_stack m = {NULL, 0, 0, {-1, -1}};
   int rc = KR_OK;
+  int64_t mi = 0;   /* the quote marks (s->mk), in text order */
   for (int64_t p = 0; p < s->npara && rc == KR_OK; p++) {
     int64_t a = s->para_tok[p], b = s->para_tok[p + 1];
-    for (int64_t k = a; k < b && rc == KR_OK; k++) {
+    while (mi < s->nmk && s->mk[mi] < a) mi++;
+    for (; mi < s->nmk && s->mk[mi] < b && rc == KR_OK; mi++) {
+      int64_t k = s->mk[mi];
       qa_tok *t = &s->tok[k];
-      if (!(t->flags & T_MARK) || !t->mark) continue;
+      if (!t->mark) continue;
       if (t->mark & M_CLOSE) {
         /* the innermost open mark of the same style */
         int64_t L = m.top[style_ix(t->mark)];
@@ -2100,8 +2328,7 @@ static int reported_speech(qa_state *s) {
     if (backward(s, sn, a2, e, &done)) return KR_NOMEM;
     for (int64_t v = a2; v < e && !done; v++) {
       qa_tok *t = &s->tok[v];
-      if (!(t->flags & T_WORD) || (t->flags & (T_USED | T_SIG)) || in_direct(s, v)) continue;
-      if (!qa_is_cue(s, v)) continue;
+      if (!(t->flags & T_WORD) || (t->flags & (T_USED | T_SIG)) || !qa_is_cue(s, v) || in_direct(s, v)) continue;
       int rc;
       if (cue_row(s, v, CC_ACCORDING) >= 0) rc = volgens(s, a2, e, v, &done);
       else if (cue_row(s, v, CC_AFTER) >= 0) rc = aldus(s, a2, e, v, &done);
@@ -2146,16 +2373,7 @@ static int continuations(qa_state *s) {
 /* ---- driver ------------------------------------------------------------ */
 
 static void state_free(qa_state *s) {
-  kr_free(s->tok);
-  kr_free(s->sp);
-  kr_free(s->qq);
-  kr_free(s->para_tok);
-  kr_free(s->para_flag);
-  kr_free(s->sent_tok);
-  kr_free(s->ty);
-  kr_free(s->tyslot);
-  kr_free(s->lw);
-  kr_segments_free(&s->seg);
+  bufs_give(s);
   qa_ent_free(s);
 }
 
@@ -2178,6 +2396,8 @@ int kr_qa_run_cached(const kr_text *t, kr_qa *a, kr_qa_cache *cache) {
   s.cache = cache;
   s.out = a;
   s.resume = -1;
+  s.epoch = 1;
+  bufs_take(&s);
   s.lx_cues = kr_lexicon_get("cues");
   s.lx_roles = kr_lexicon_get("roles");
   s.lx_org = kr_lexicon_get("organisations");
@@ -2194,7 +2414,7 @@ int kr_qa_run_cached(const kr_text *t, kr_qa *a, kr_qa_cache *cache) {
   /* token offsets are 32-bit (qa_tok); SQLite passes no text this long */
   if (t->n >= INT32_MAX) { rc = KR_TOOBIG; goto done; }
   if (!s.lx_cues || !s.lx_pron) goto done;
-  if ((rc = kr_segment(t, &s.seg)) != KR_OK) goto done;
+  if ((rc = kr_segment_into(t, &s.seg)) != KR_OK) goto done;
   if ((rc = tokenize(&s)) != KR_OK) goto done;
   if (s.ntok == 0 || s.seg.npara == 0) goto done;
   if ((rc = pair_marks(&s)) != KR_OK) goto done;

@@ -1528,9 +1528,12 @@ static int new_person(qa_state *s, const qa_np *np) {
 /* Names in the narrative that are clearly persons, or that name an entity
 ** already known. */
 static int narrative_names(qa_state *s, event **ev, int64_t *nev, int64_t *cap, qa_np **nps, int64_t *capnp) {
-  for (int64_t k = 0; k < s->ntok; k++) {
+  int64_t next = 0;   /* the first token not yet parsed */
+  for (int64_t x = 0; x < s->ncw; x++) {
+    int64_t k = s->cw[x];   /* the capitalised words, in text order */
+    if (k < next) continue;
     qa_tok *t = &s->tok[k];
-    if (!(t->flags & T_CAP) || !(t->flags & T_WORD) || (t->flags & T_SIG) || in_direct_tok(s, k)) continue;
+    if (!(t->flags & T_WORD) || (t->flags & T_SIG) || in_direct_tok(s, k)) continue;
     if (s->para_flag[t->para] & P_BYLINE) continue;   /* the author is no source */
     /* the credit of a photo caption ("Foto ANP / Bart Maat") names no one in the story */
     if ((s->para_flag[t->para] & P_CAPTION) && qa_sent_of(s, k) == qa_sent_of(s, s->para_tok[t->para + 1] - 1)) continue;
@@ -1555,7 +1558,7 @@ static int narrative_names(qa_state *s, event **ev, int64_t *nev, int64_t *cap, 
     event *e = &(*ev)[*nev];
     e->pos = np.a; e->type = EV_NAME; e->q = *nev; e->a = np.a;
     (*nev)++;
-    if (np.b - 1 > k) k = np.b - 1;
+    if (np.b > k + 1) next = np.b;
   }
   return KR_OK;
 }

@@ -43,6 +43,17 @@ static inline int ascii8(const unsigned char *p){
   memcpy(&x, p, 8);
   return (x & 0x8080808080808080ull) == 0;
 }
+/* Are the KR_CKPT bytes at p all ASCII? */
+static inline int ascii_block(const unsigned char *p){
+  uint64_t m = 0, x;
+  int j;
+  for(j = 0; j < KR_CKPT; j += 8){
+    memcpy(&x, p + j, 8);
+    m |= x;
+  }
+  return (m & 0x8080808080808080ull) == 0;
+}
+
 int kr_text_init(kr_text *t, const char *z, int64_t n){
   const unsigned char *u = (const unsigned char *)z;
   int64_t i, count = 0, k;
@@ -58,7 +69,16 @@ int kr_text_init(kr_text *t, const char *z, int64_t n){
   }
   for(k = 0, i = 0; i < n; ){
     unsigned char b;
-    if( (i & (KR_CKPT - 1)) == 0 ) t->ckpt[k++] = count * 4 + CK_ASCII + inlead;
+    if( (i & (KR_CKPT - 1)) == 0 ){
+      t->ckpt[k++] = count * 4 + CK_ASCII + inlead;
+      /* a whole block of ASCII bytes at once: each is a character */
+      if( i + KR_CKPT <= n && ascii_block(u + i) ){
+        count += KR_CKPT;
+        inlead = 0;
+        i += KR_CKPT;
+        continue;
+      }
+    }
     /* eight ASCII bytes at once: each is a character */
     if( (i & 7) == 0 && i + 8 <= n && ascii8(u + i) ){
       count += 8;
@@ -161,6 +181,12 @@ uint32_t kr_decode(const unsigned char *z, int64_t n, int64_t i, int *len){
   for(j = i + 1; j < i + need; j++) c = (c << 6) | (z[j] & 0x3F);
   if( c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF) ) return 0xFFFD;
   return c;
+}
+
+/* kr_decode() with the ASCII case inline, for the loops of this file. */
+static inline uint32_t decode_at(const unsigned char *z, int64_t n, int64_t i, int *len){
+  if( z[i] < 0x80 ){ *len = 1; return z[i]; }
+  return kr_decode(z, n, i, len);
 }
 
 int kr_utf8_valid(const unsigned char *z, int64_t n){
@@ -395,14 +421,19 @@ static int add_sentence(kr_segments *seg, int64_t b0, int64_t b1, int32_t para){
   return KR_OK;
 }
 
+/* kr_is_space() with the ASCII case inline. */
+static inline int is_space_at(uint32_t c){
+  return c < 0x80 ? c == ' ' || (c >= 0x09 && c <= 0x0D) : kr_is_space(c);
+}
+
 /* Trim white space from both ends of [*b0, *b1). */
 static void trim(const unsigned char *z, int64_t *b0, int64_t *b1){
   /* the common case: no white space at either end */
   if( *b0 < *b1 && z[*b0] > ' ' && z[*b0] < 0x80 && z[*b1 - 1] > ' ' && z[*b1 - 1] < 0x80 ) return;
   while( *b0 < *b1 ){
     int len;
-    uint32_t c = kr_decode(z, *b1, *b0, &len);
-    if( !kr_is_space(c) ) break;
+    uint32_t c = decode_at(z, *b1, *b0, &len);
+    if( !is_space_at(c) ) break;
     *b0 += len;
   }
   while( *b1 > *b0 ){
@@ -410,8 +441,8 @@ static void trim(const unsigned char *z, int64_t *b0, int64_t *b1){
     int len;
     uint32_t c;
     if( q < *b0 ) q = *b0;
-    c = kr_decode(z, *b1, q, &len);
-    if( !kr_is_space(c) ) break;
+    c = decode_at(z, *b1, q, &len);
+    if( !is_space_at(c) ) break;
     *b1 = q;
   }
 }
@@ -422,20 +453,32 @@ static const unsigned char can_end[256] = {
   ['.'] = 1, ['!'] = 1, ['?'] = 1, [0xE2] = 1
 };
 
-/* Does the word x hold a byte equal to v? (The classic test for a zero
-** byte in x ^ v: exact about whether there is one.) */
-static inline int has_byte(uint64_t x, unsigned char v){
+/* The high bit of some byte of the word x is set when a byte of x equals v
+** (the classic test for a zero byte in x ^ v: exact about whether there is
+** one, not about which). */
+static inline uint64_t byte_eq(uint64_t x, unsigned char v){
   uint64_t y = x ^ (0x0101010101010101ull * v);
-  return ((y - 0x0101010101010101ull) & ~y & 0x8080808080808080ull) != 0;
+  return (y - 0x0101010101010101ull) & ~y;
+}
+
+/* May one of the eight bytes of x begin a sentence-ending character? Yes
+** for '.', '!', '?' and for any byte >= 0x80 (among them 0xE2, the first
+** of '…'), without branches. */
+static inline int may_end8(uint64_t x){
+  return ((byte_eq(x, '.') | byte_eq(x, '!') | byte_eq(x, '?') | x) & 0x8080808080808080ull) != 0;
 }
 
 /* The first byte in [i, e) that can begin a sentence-ending character
-** (see can_end), or e: eight bytes at a time while none of them can. */
+** (see can_end), or e: eight bytes at a time, those that may hold one
+** byte by byte. */
 static int64_t next_can_end(const unsigned char *z, int64_t i, int64_t e){
   while( i + 8 <= e ){
     uint64_t x;
     memcpy(&x, z + i, 8);
-    if( has_byte(x, '.') || has_byte(x, '!') || has_byte(x, '?') || has_byte(x, 0xE2) ) break;
+    if( may_end8(x) ){
+      int k;
+      for(k = 0; k < 8; k++) if( can_end[z[i + k]] ) return i + k;
+    }
     i += 8;
   }
   while( i < e && !can_end[z[i]] ) i++;
@@ -455,25 +498,25 @@ static int split_paragraph(const kr_text *t, kr_segments *seg, int64_t p0, int64
     ** sentence: skip every other byte without decoding */
     i = next_can_end(z, i, p1);
     if( i >= p1 ) break;
-    c = kr_decode(z, p1, i, &len);
+    c = decode_at(z, p1, i, &len);
     if( !is_terminal(c) ){ i += len; continue; }
     /* the run of terminal punctuation, then closing marks and brackets */
     e = i + len;
     while( e < p1 ){
-      uint32_t d = kr_decode(z, p1, e, &len);
+      uint32_t d = decode_at(z, p1, e, &len);
       if( !is_terminal(d) && !is_closer(d) ) break;
       e += len;
     }
     /* white space must follow, then something that opens a sentence */
     k = e;
     while( k < p1 ){
-      uint32_t d = kr_decode(z, p1, k, &len);
-      if( !kr_is_space(d) ) break;
+      uint32_t d = decode_at(z, p1, k, &len);
+      if( !is_space_at(d) ) break;
       k += len;
     }
     if( k == e || k >= p1 ){ i = e; continue; }
     {
-      uint32_t d = kr_decode(z, p1, k, &len);
+      uint32_t d = decode_at(z, p1, k, &len);
       /* ",," opens a quote in the old print style */
       int lowhigh = d == ',' && k + 1 < p1 && z[k + 1] == ',';
       if( !is_sentence_opener(d) && !lowhigh ){ i = e; continue; }
@@ -500,6 +543,11 @@ static int split_paragraph(const kr_text *t, kr_segments *seg, int64_t p0, int64
 }
 
 int kr_segment(const kr_text *t, kr_segments *seg){
+  memset(seg, 0, sizeof(*seg));
+  return kr_segment_into(t, seg);
+}
+
+int kr_segment_into(const kr_text *t, kr_segments *seg){
   const unsigned char *z = t->z;
   const kr_lexicon *abbr = kr_lexicon_get("abbreviations");
   seg_lex lx = { abbr, kr_lexicon_get("function_words"), kr_lexicon_get("pronouns"),
@@ -510,7 +558,7 @@ int kr_segment(const kr_text *t, kr_segments *seg){
   for(r = 0; abbr && r < abbr->nrow; r++){
     if( abbr->len[(size_t)r * (size_t)abbr->ncol] - 1 > lx.maxlen ) lx.maxlen = abbr->len[(size_t)r * (size_t)abbr->ncol] - 1;
   }
-  memset(seg, 0, sizeof(*seg));
+  seg->npara = seg->nsent = 0;
   {
     /* news text has about one sentence per 100 bytes and one paragraph per
     ** 400: reserve that much for an article at once rather than growing

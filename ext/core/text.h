@@ -111,6 +111,10 @@ typedef struct kr_segments {
 /* Split t into paragraphs and sentences. Returns KR_OK or KR_NOMEM (then
 ** seg is left empty). Linear in the length of the text. */
 int kr_segment(const kr_text *t, kr_segments *seg);
+/* The same in the arrays seg already has (from an earlier kr_segment() or
+** kr_segment_into(), or all zero), so that a caller that segments one text
+** after another allocates them once. */
+int kr_segment_into(const kr_text *t, kr_segments *seg);
 void kr_segments_free(kr_segments *seg);
 
 #endif
