@@ -97,10 +97,10 @@ static void parse_dutch_date_fn(sqlite3_context *ctx, int argc, sqlite3_value **
 
 static const char *const date_cols[] = {
   "expression", "value", "type", "first_day", "last_day",
-  "start", "length", "byte_start", "byte_end"
+  "start", "length", "byte_start", "byte_end", "days"
 };
 static const char *const date_coltypes[] = {
-  "TEXT", "TEXT", "TEXT", "TEXT", "TEXT", "INTEGER", "INTEGER", "INTEGER", "INTEGER"
+  "TEXT", "TEXT", "TEXT", "TEXT", "TEXT", "INTEGER", "INTEGER", "INTEGER", "INTEGER", "REAL"
 };
 static const char *const date_args[] = { "text", "reference" };
 static const char *const date_types[] = { "date", "time", "duration", "set" };
@@ -112,7 +112,20 @@ static void cell_text(kr_rows *rows, const char *z){
 
 /* The rows are appended as the engine reports the expressions, with no
 ** array of them in between. */
-typedef struct date_rows { kr_rows *rows; const char *z; } date_rows;
+typedef struct date_rows {
+  kr_rows *rows;
+  const char *z;
+  int has_ref;        /* a reference day was given */
+  int64_t ref_day;    /* its day number (kr_days_from_civil) */
+} date_rows;
+
+/* The day number of a 'YYYY-MM-DD' that the engine wrote. */
+static int64_t day_of(const char *d){
+  int y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+  int m = (d[5] - '0') * 10 + (d[6] - '0');
+  int dd = (d[8] - '0') * 10 + (d[9] - '0');
+  return kr_days_from_civil(y, m, dd);
+}
 
 static int date_row(void *arg, const kr_date *e){
   date_rows *a = (date_rows *)arg;
@@ -128,6 +141,14 @@ static int date_row(void *arg, const kr_date *e){
   kr_rows_int(rows, e->c1 - e->c0);
   kr_rows_int(rows, e->b0);
   kr_rows_int(rows, e->b1);
+  /* days: from the reference day to the middle of the period, -1 for
+  ** "gisteren", 0.5 for "dit weekend" written on a Saturday; NULL without
+  ** a reference or without first and last day */
+  if( a->has_ref && strlen(e->first) == 10 && strlen(e->last) == 10 ){
+    kr_rows_real(rows, (double)(day_of(e->first) + day_of(e->last)) / 2.0 - (double)a->ref_day);
+  }else{
+    kr_rows_null(rows);
+  }
   return rows->rc != SQLITE_OK;           /* stop after a failed allocation */
 }
 
@@ -145,12 +166,14 @@ static int extract_dates_fill(sqlite3 *db, void *aux, sqlite3_value **argv, kr_r
   if( n == 0 ) return SQLITE_OK;
   a.rows = rows;
   a.z = (const char *)z;
+  a.has_ref = ref.ok;
+  a.ref_day = ref.ok ? kr_days_from_civil(ref.y, ref.m, ref.d) : 0;
   if( kr_dates_each(lx, (const char *)z, n, &ref, date_row, &a) != KR_OK ) return SQLITE_NOMEM;
   return rows->rc;
 }
 
 static const kr_tvf extract_dates_def = {
-  "extract_dates", date_cols, date_coltypes, 9, date_args, 2, 1, extract_dates_fill
+  "extract_dates", date_cols, date_coltypes, 10, date_args, 2, 1, extract_dates_fill
 };
 
 int kr_register_dates(sqlite3 *db, char **pzErr){

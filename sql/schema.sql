@@ -216,14 +216,12 @@ SELECT a.id AS article_id, krant_version() AS krant_version, s.rowid AS n,
 
 -- Relative dates (`gisteren`, `dinsdag`) are resolved against `published`
 -- when it is a full date; otherwise only absolute dates get a value, and
--- days is NULL. (The middle of a one-day period is that day: one
--- julianday() call instead of two.)
-CREATE VIEW IF NOT EXISTS analysis_dates AS
+-- days is NULL (extract_dates computes days against its reference).
+DROP VIEW IF EXISTS analysis_dates;      -- (always the current definition)
+CREATE VIEW analysis_dates AS
 SELECT a.id AS article_id, krant_version() AS krant_version, d.rowid AS n,
        d.expression, d.value, d.type, d.first_day, d.last_day, d.start, d.length,
-       CASE WHEN d.first_day = d.last_day THEN julianday(d.first_day)
-            ELSE (julianday(d.first_day) + julianday(d.last_day)) / 2 END
-         - julianday(a.published) AS days
+       d.days
   FROM (SELECT id, body,
                CASE WHEN published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
                     THEN published END AS published
@@ -252,7 +250,8 @@ CREATE VIEW IF NOT EXISTS analysis_run(queued) AS SELECT NULL;
 -- date mention. Then the rows of analysed with the counts, from the
 -- speakers just stored (the number of quotes is the last n: the functions
 -- number their rows 1, 2, 3...), and the counts of date_days.
-CREATE TRIGGER IF NOT EXISTS analysis_run_queue INSTEAD OF INSERT ON analysis_run
+DROP TRIGGER IF EXISTS analysis_run_queue;   -- (always the current definition)
+CREATE TRIGGER analysis_run_queue INSTEAD OF INSERT ON analysis_run
 BEGIN
   INSERT INTO quote_spans(article_id, krant_version, n, kind, speaker, role, cue,
                           confidence, paragraph, start, length, mention_start,
@@ -265,21 +264,16 @@ BEGIN
                        first_start, first_length, given_name, particle, surname,
                        sort_name)
   SELECT * FROM analysis_speakers WHERE article_id IN analysis_queue;
-  -- (as analysis_dates; the LIMIT keeps the subquery a separate loop over
-  -- the articles, so that `day0` is computed once per article, and CROSS
-  -- JOIN keeps that loop outside)
+  -- (as analysis_dates, over the queue; CROSS JOIN keeps the loop over the
+  -- articles outside)
   INSERT INTO date_spans(article_id, krant_version, n, value, type, first_day,
                          last_day, start, length, days)
   SELECT a.id, krant_version(), d.rowid, d.value, d.type, d.first_day, d.last_day,
-         d.start, d.length,
-         CASE WHEN d.first_day = d.last_day THEN julianday(d.first_day)
-              ELSE (julianday(d.first_day) + julianday(d.last_day)) / 2 END - a.day0
-    FROM (SELECT a.id, a.body, a.published, julianday(a.published) AS day0
-            FROM (SELECT a.id, a.body,
-                         CASE WHEN a.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-                              THEN a.published END AS published
-                    FROM analysis_queue q JOIN articles a ON a.id = q.article_id) a
-           LIMIT -1) a
+         d.start, d.length, d.days
+    FROM (SELECT a.id, a.body,
+                 CASE WHEN a.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+                      THEN a.published END AS published
+            FROM analysis_queue q JOIN articles a ON a.id = q.article_id) a
    CROSS JOIN extract_dates(a.body, a.published) d;
   INSERT INTO analysed(article_id, krant_version, quotes, quotes_named, quotes_anonymous,
                        quotes_women, quotes_men, quotes_gender_unknown)
