@@ -406,6 +406,9 @@ static int m_daymonth(scan *s, int start, int i, int wd){
       return put(s, start, k, &v);
     }
     dir = direction(s, start, k);
+    /* "de rechtszaak dient op 14 oktober": a present-tense verb at the
+    ** date, or in its own clause, announces the coming one */
+    if( !dir && !wd && (date_present(s, start, k) || date_clause_present(s, start, k)) ) dir = 1;
     y = resolve_dm(s, m, wd || !d2 ? d1 : d2, wd, dir);   /* wd is d1's weekday */
     if( !y ) return k;
   }
@@ -1316,7 +1319,9 @@ static int m_deictic(scan *s, int i){
       || has_cls(s, i - 1, C_EVERY) || lc_is(s, i - 1, "die") || lc_is(s, i - 1, "van")) ) return 0;
   if( !s->ref.ok ){ v_init(&v, G_NONE); return put(s, i, k, &v); }
   if( !strcmp(extra, "MIDNIGHT") ){
-    v_day(&v, s->rday + 1);
+    /* the coming midnight, or in the past tense ("brak rond middernacht
+    ** uit", "sinds middernacht") the one that began the reference day */
+    v_day(&v, s->rday + (direction(s, i, k) < 0 ? 0 : 1));
     v.g = G_DT; v.hh = 0; v.mi = 0; v.type = KR_DATE_TIME;
     return put(s, i, k, &v);
   }
