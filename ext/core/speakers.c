@@ -231,6 +231,9 @@ static int64_t name_run(qa_state *s, int64_t i, int64_t lim);
 ** the name it titles ("het kabinet van burgemeester Goossens"). */
 static int64_t van_complement_d(qa_state *s, int64_t k, int64_t lim, int depth, int group) {
   if (!qa_word_is(s, k, "van") || k + 1 >= lim) return k;
+  /* a capitalised "Van" inside a sentence starts a surname ("Staatssecretaris
+  ** Van der Burg"), it is no preposition */
+  if ((s->tok[k].flags & T_CAP) && !(s->tok[k].flags & T_SSTART) && !(k > 0 && (s->tok[k - 1].flags & T_MARK))) return k;
   int64_t j = k + 1;
   int det = 0;
   if (is_word(s, j) && (qa_lex(s, j) & L_DET)) { j++; det = 1; }
