@@ -192,7 +192,8 @@ typedef struct qa_state {
   int32_t *tyslot;      /* hash table of the types with a stored form, -1 = empty */
   int64_t ntyslot;      /* a power of two */
   int64_t pcur, scur;   /* tokenizer: paragraph and sentence of the last token, */
-  int64_t pend, send;   /* and the byte where they end */
+  int64_t pend, send;   /* and the byte where they end, */
+  int64_t segend;       /* the smaller of the two */
   int32_t tpara;        /* tokenizer: the paragraph index of the tokens at the cursor */
   int64_t *mk;          /* the tokens that are quote marks (T_MARK), in text order */
   int64_t nmk, capmk;

@@ -947,9 +947,13 @@ TOKEN_PATH int64_t simple_word(qa_state *s, int64_t i, qa_tok *t, uint64_t *w0) 
       if (k == SW_COLON && memchr(z + i, 'h', (size_t)len)) return 0;
     }
   }
+  /* the flags of a word by the class of its first byte (ascii_word) */
+  static const uint16_t class_flags[8] = {
+    [1] = T_WORD | T_LOWER, [2] = T_WORD | T_CAP, [4] = T_WORD | T_DIGIT
+  };
   unsigned c = ascii_word[z[i]] & 7;
   t->b1 = (int32_t)j;
-  t->flags |= T_WORD | (c == 2 ? T_CAP : c == 1 ? T_LOWER : T_DIGIT);
+  t->flags |= class_flags[c];
   if (c != 1) {
     /* all capitals: two upper-case letters or more and no lower case */
     unsigned up = 0;
@@ -989,13 +993,14 @@ TOKEN_PATH qa_tok *new_tok(qa_state *s, int64_t b0) {
   /* a token past the end of its sentence or paragraph moves the cursors;
   ** only then can it be the first token of a segment (the cursors start
   ** before the first segment) */
-  if (b0 >= s->send || b0 >= s->pend) {
+  if (b0 >= s->segend) {
     const kr_segments *g = &s->seg;
     if (b0 >= s->pend) seg_advance(g->para, sizeof *g->para, g->npara, b0, &s->pcur, &s->pend);
     if (b0 >= s->send) seg_advance(g->sent, sizeof *g->sent, g->nsent, b0, &s->scur, &s->send);
     t->para = s->tpara = (int32_t)(s->pcur < g->npara ? s->pcur : g->npara - 1);
     if (s->para_tok[s->pcur] == -1) { s->para_tok[s->pcur] = s->ntok; t->flags = T_PSTART; }
     if (s->sent_tok[s->scur] == -1) { s->sent_tok[s->scur] = s->ntok; t->flags |= T_SSTART; }
+    s->segend = s->send < s->pend ? s->send : s->pend;
   }
   return t;
 }
@@ -1023,7 +1028,7 @@ static int tokens_init(qa_state *s) {
       kr_grow((void **)&s->ty, &s->capty, s->nty + m / 8 + 16, sizeof(qa_type)) ||
       kr_grow((void **)&s->lw, &s->lwcap, s->lwused + m + FORM_MAX + 16, 1))
     return KR_NOMEM;
-  s->pend = s->send = -1;   /* the cursors start before the first segment */
+  s->pend = s->send = s->segend = -1;   /* the cursors start before the first segment */
   if (s->nty > 0) return KR_OK;   /* the table kept from the last article */
   if (grow_types(s, nslot)) return KR_NOMEM;
   int32_t y;
