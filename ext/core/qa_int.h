@@ -233,6 +233,11 @@ int qa_np_backward(qa_state *s, int64_t j, int64_t lim, qa_np *np);
 int qa_np_plausible(qa_state *s, const qa_np *np, int allow_pron);
 int qa_resolve(qa_state *s);      /* resolves s->qq, fills s->out */
 void qa_ent_free(qa_state *s);
+/* The entity working state of an analysis is kept by the cache for the
+** next one: qa_ent_give() returns it (or frees it when it grew too big;
+** p may be NULL); qa_ent_release() frees a kept one. */
+void qa_ent_give(qa_ent_priv **keep, qa_ent_priv *p);
+void qa_ent_release(qa_ent_priv *p);
 int qa_org_epithet(const qa_state *s, int64_t k);
 int qa_is_role_word(qa_state *s, int64_t i);
 

@@ -421,6 +421,7 @@ struct kr_qa_cache {
   cache_ent *e;         /* CACHE_SLOTS entries, allocated on first use */
   qa_bufs keep;         /* the arrays of the last analysis, or NULLs */
   uint16_t epoch;       /* the number of the last analysis (qa_type.ep) */
+  qa_ent_priv *ep;      /* the entity arrays of the last analysis, or NULL */
 };
 
 kr_qa_cache *kr_qa_cache_new(void) {
@@ -449,6 +450,7 @@ void kr_qa_cache_free(kr_qa_cache *c) {
   if (!c) return;
   kr_free(c->e);
   bufs_free(&c->keep);
+  qa_ent_release(c->ep);
   kr_free(c);
 }
 
@@ -479,6 +481,8 @@ static void bufs_take(qa_state *s) {
   s->para_flag = b->para_flag; s->cappf = b->cappf;
   s->seg = b->seg;
   memset(b, 0, sizeof *b);
+  s->ep = s->cache->ep;
+  s->cache->ep = NULL;
 }
 
 /* At the end of an analysis: its arrays go back to the cache when they
@@ -2379,6 +2383,10 @@ static int continuations(qa_state *s) {
 
 static void state_free(qa_state *s) {
   bufs_give(s);
+  if (s->cache) {
+    qa_ent_give(&s->cache->ep, s->ep);
+    s->ep = NULL;
+  }
   qa_ent_free(s);
 }
 
