@@ -2428,6 +2428,9 @@ int kr_qa_run_cached(const kr_text *t, kr_qa *a, kr_qa_cache *cache) {
   if (t->n >= INT32_MAX) { rc = KR_TOOBIG; goto done; }
   if (!s.lx_cues || !s.lx_pron) goto done;
   if ((rc = kr_segment_into(t, &s.seg)) != KR_OK) goto done;
+  /* the strings of the result take about a byte for every sixteen of the
+  ** text: room for them at once rather than by doubling from 16 bytes */
+  if (kr_grow((void **)&a->arena, &a->caparena, (t->n < (1 << 20) ? t->n : (1 << 20)) / 16 + 256, 1)) { rc = KR_NOMEM; goto done; }
   if ((rc = tokenize(&s)) != KR_OK) goto done;
   if (s.ntok == 0 || s.seg.npara == 0) goto done;
   if ((rc = pair_marks(&s)) != KR_OK) goto done;
