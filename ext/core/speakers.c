@@ -720,11 +720,20 @@ typedef struct ent_ix {
 /* An event of qa_resolve() (EV_* below): a name or a quote at token pos. */
 typedef struct event { int64_t pos; int type; int64_t q; int64_t a; } event;
 
+/* A phrase parsed by np_in_para() from token a and what qa_np_forward()
+** returned. */
+typedef struct np_memo { qa_np np; int ret; int32_t a; } np_memo;
+
 struct qa_ent_priv {
   event *ev;                 /* qa_resolve()'s events and the phrases */
   int64_t capev;             /* parsed by narrative_names(), only kept */
   qa_np *nps;                /* here between analyses (see ent_start()) */
   int64_t capnps;
+  int32_t *npm;              /* np_in_para(): per token, its phrase in npv when
+                             ** that is one of this analysis with that token */
+  int64_t capnpm;
+  np_memo *npv;
+  int64_t nnpv, capnpv;
   went *e;
   int64_t ne, cape;
   mention *m;
@@ -743,6 +752,8 @@ void qa_ent_release(qa_ent_priv *p) {
   if (!p) return;
   kr_free(p->ev);
   kr_free(p->nps);
+  kr_free(p->npm);
+  kr_free(p->npv);
   kr_free(p->e);
   kr_free(p->m);
   ix_free(&p->by_key);
@@ -763,6 +774,7 @@ void qa_ent_free(qa_state *s) {
 void qa_ent_give(qa_ent_priv **keep, qa_ent_priv *p) {
   if (!p) return;
   int64_t bytes = p->capev * (int64_t)sizeof(event) + p->capnps * (int64_t)sizeof(qa_np) +
+                  p->capnpm * (int64_t)sizeof(int32_t) + p->capnpv * (int64_t)sizeof(np_memo) +
                   p->cape * (int64_t)sizeof(went) + p->capm * (int64_t)sizeof(mention) +
                   (p->by_key.capnode + p->by_acro.capnode + p->by_desc.capnode) * (int64_t)sizeof(ix_node) +
                   (p->by_key.nbucket + p->by_acro.nbucket + p->by_desc.nbucket) * (int64_t)sizeof(int32_t);
@@ -787,6 +799,8 @@ static int ent_start(qa_state *s) {
     memset(p, 0, sizeof *p);
     p->ev = old.ev; p->capev = old.capev;
     p->nps = old.nps; p->capnps = old.capnps;
+    p->npm = old.npm; p->capnpm = old.capnpm;
+    p->npv = old.npv; p->capnpv = old.capnpv;
     p->e = old.e; p->cape = old.cape;
     p->m = old.m; p->capm = old.capm;
     p->by_key.node = old.by_key.node; p->by_key.capnode = old.by_key.capnode;
@@ -794,7 +808,36 @@ static int ent_start(qa_state *s) {
     p->by_desc.node = old.by_desc.node; p->by_desc.capnode = old.by_desc.capnode;
   }
   p->by_key.free = p->by_acro.free = p->by_desc.free = -1;
+  /* no phrase parsed yet (nnpv = 0): the entries of npm left by the last
+  ** analysis point nowhere valid; new entries are set to -1 */
+  int64_t had = p->capnpm;
+  if (kr_grow((void **)&p->npm, &p->capnpm, s->ntok + 1, sizeof(int32_t))) return KR_NOMEM;
+  if (p->capnpm > had) memset(p->npm + had, 0xff, (size_t)(p->capnpm - had) * sizeof(int32_t));
   return KR_OK;
+}
+
+/* qa_np_forward(s, a, lim, np) with lim the end of the paragraph of token
+** a, parsed once per token: during qa_resolve() the tokens and their flags
+** no longer change, and the parse reads nothing else that does (the
+** entity state is not read by it), so a second parse would give the same
+** phrase. */
+static int np_in_para(qa_state *s, int64_t a, qa_np *np) {
+  qa_ent_priv *p = s->ep;
+  int64_t lim = s->para_tok[s->tok[a].para + 1];
+  int32_t x = p->npm[a];
+  if (x >= 0 && x < p->nnpv && p->npv[x].a == a) {
+    *np = p->npv[x].np;
+    return p->npv[x].ret;
+  }
+  int r = qa_np_forward(s, a, lim, np);
+  /* (without room to remember it, the phrase is parsed again next time) */
+  if (p->nnpv < INT32_MAX && kr_grow((void **)&p->npv, &p->capnpv, p->nnpv + 1, sizeof(np_memo)) == KR_OK) {
+    p->npv[p->nnpv].np = *np;
+    p->npv[p->nnpv].ret = r;
+    p->npv[p->nnpv].a = (int32_t)a;
+    p->npm[a] = (int32_t)p->nnpv++;
+  }
+  return r;
 }
 
 /* Rebuild x with nb buckets, without the nodes of entities before lo. */
@@ -1601,10 +1644,9 @@ static int narrative_names(qa_state *s, event **ev, int64_t *nev, int64_t *cap, 
     if (a == k && a - 2 >= pa && (qa_word_is(s, a - 1, "van") || qa_word_is(s, a - 1, "voor")) &&
         qa_is_role_word(s, a - 2) && !(qa_lex(s, a - 2) & (L_ORG | L_ANON)) && !(s->tok[a - 2].flags & T_SIG))
       a -= 2;
-    qa_np np;
-    int64_t lim = s->para_tok[t->para + 1];
-    int ok = qa_np_forward(s, a, lim, &np) && (np.n0 >= 0 || new_person(s, &np)) && np.pron < 0;
-    if (!ok && a < k) ok = qa_np_forward(s, k, lim, &np) && np.n0 >= 0 && np.pron < 0;
+    qa_np np;   /* (parsed up to the end of the paragraph of k, which holds a) */
+    int ok = np_in_para(s, a, &np) && (np.n0 >= 0 || new_person(s, &np)) && np.pron < 0;
+    if (!ok && a < k) ok = np_in_para(s, k, &np) && np.n0 >= 0 && np.pron < 0;
     if (!ok) continue;
     if (*nev >= *cap && kr_grow((void **)ev, cap, *nev + 1, sizeof(event))) return KR_NOMEM;
     if (*nev >= *capnp && kr_grow((void **)nps, capnp, *nev + 1, sizeof(qa_np))) return KR_NOMEM;
@@ -1896,7 +1938,7 @@ int qa_resolve(qa_state *s) {
       qa_q *q = e->type == EV_QUOTE ? &s->qq[e->q] : NULL;
       int64_t lim = q && q->kind == KR_QK_EMBED ? q->mb : s->para_tok[s->tok[a].para + 1];
       if (!q) np = nps[e->q];   /* parsed with the same limit by narrative_names */
-      else if (!qa_np_forward(s, a, lim, &np)) {
+      else if (!(q->kind == KR_QK_EMBED ? qa_np_forward(s, a, lim, &np) : np_in_para(s, a, &np))) {
         if (!q) continue;
         np_init(&np);
       }
@@ -1981,7 +2023,7 @@ int qa_resolve(qa_state *s) {
         for (int64_t m = p->nm - 1; m >= 0 && m >= p->nm - LOOKBACK; m--)
           if (p->m[m].ent == id) {
             qa_np mn;
-            if (qa_np_forward(s, p->m[m].pos, s->para_tok[s->tok[p->m[m].pos].para + 1], &mn)) { q->ma = mn.a; q->mb = mn.b; }
+            if (np_in_para(s, p->m[m].pos, &mn)) { q->ma = mn.a; q->mb = mn.b; }
             break;
           }
       } else if (src >= 0) {
@@ -1995,7 +2037,7 @@ int qa_resolve(qa_state *s) {
         for (int64_t m = p->nm - 1; m >= 0 && m >= p->nm - LOOKBACK && id >= 0; m--)
           if (p->m[m].ent == id) {
             qa_np mn;
-            if (qa_np_forward(s, p->m[m].pos, s->para_tok[s->tok[p->m[m].pos].para + 1], &mn)) { q->ma = mn.a; q->mb = mn.b; }
+            if (np_in_para(s, p->m[m].pos, &mn)) { q->ma = mn.a; q->mb = mn.b; }
             break;
           }
         q->conf *= 0.8;
