@@ -1053,10 +1053,11 @@ static void tokens_done(qa_state *s) {
       s->sent_tok[k] = k == s->nsent ? s->ntok : s->sent_tok[k + 1];
 }
 
-/* Make the next token of a word at i: its end, flags and type. */
-TOKEN_PATH int word_tok(qa_state *s, int64_t i, uint32_t c, int len, qa_tok *t) {
+/* Make the next token of a word at i: its end, flags and type. ascii
+** says that its first character c is an ASCII letter or digit. */
+TOKEN_PATH int word_tok(qa_state *s, int64_t i, uint32_t c, int len, qa_tok *t, int ascii) {
   uint64_t w0 = 0;
-  int64_t ln = c < 0x80 && ascii_word[c] ? simple_word(s, i, t, &w0) : 0;
+  int64_t ln = ascii ? simple_word(s, i, t, &w0) : 0;
   int64_t k = s->ntok++;
   if (ln == 0) scan_word(s, i, c, len, t);
   if (t->flags & T_CAP) {
@@ -1073,15 +1074,15 @@ static int tokenize(qa_state *s) {
   if (tokens_init(s)) return KR_NOMEM;
   while (i < n) {
     int len;
-    if (z[i] == ' ' || z[i] == '\n') { i++; continue; }
     qa_tok *t;
     if (ascii_word[z[i]]) {
       /* the common case: a word that starts with an ASCII letter or digit */
-      if (!(t = new_tok(s, i)) || word_tok(s, i, z[i], 1, t)) return KR_NOMEM;
+      if (!(t = new_tok(s, i)) || word_tok(s, i, z[i], 1, t, 1)) return KR_NOMEM;
       i = t->b1;
       if (i < n && z[i] == ' ') i++;   /* the space after a word, at once */
       continue;
     }
+    if (z[i] == ' ' || z[i] == '\n') { i++; continue; }
     if (plain_punct[z[i]] && !(z[i] == ',' && i + 1 < n && z[i + 1] == ',')) {
       /* common punctuation, a token of its own (",," is a quote mark) */
       if (!(t = new_tok(s, i))) return KR_NOMEM;
@@ -1112,7 +1113,7 @@ static int tokenize(qa_state *s) {
       }
     }
     if (c_alnum(c) || ((c == '@' || c == '#') && c_alnum(next))) {
-      if (word_tok(s, i, c, len, t)) return KR_NOMEM;
+      if (word_tok(s, i, c, len, t, c < 0x80 && ascii_word[c])) return KR_NOMEM;
       i = t->b1;
       continue;
     }
