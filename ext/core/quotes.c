@@ -302,12 +302,11 @@ static int lw_room(qa_state *s) {
   return need <= s->lwcap ? KR_OK : kr_grow((void **)&s->lw, &s->lwcap, need, 1);
 }
 
-/* Give word token i its type: its form (ln bytes) was just written at the
+/* Give word token i (t) its type: its form (ln bytes) was just written at the
 ** end of s->lw; it is kept there only when the type is new. w0, when not
 ** 0, is the form of up to eight bytes as one zero-padded word (made by
 ** simple_word()): then it is hashed and compared as such. */
-TOKEN_PATH int type_of_form(qa_state *s, int64_t i, int64_t ln, uint64_t w0) {
-  qa_tok *t = &s->tok[i];
+TOKEN_PATH int type_of_form(qa_state *s, qa_tok *t, int64_t i, int64_t ln, uint64_t w0) {
   char *w = s->lw + s->lwused;
   uint32_t cls = t->flags & (T_CAP | T_LOWER);
   uint32_t h;
@@ -365,7 +364,7 @@ static int type_of_word(qa_state *s, int64_t i) {
       w[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     ln = ascii ? n : kr_lower_utf8(z, n, w, FORM_MAX);
-    if (ln > 0 && ln <= TYPE_MAXLEN + 8) return type_of_form(s, i, ln, 0);
+    if (ln > 0 && ln <= TYPE_MAXLEN + 8) return type_of_form(s, t, i, ln, 0);
   }
   return new_type(s, i, t->flags & (T_CAP | T_LOWER), 0, -1, 0, &t->type);
 }
@@ -1065,7 +1064,7 @@ TOKEN_PATH int word_tok(qa_state *s, int64_t i, uint32_t c, int len, qa_tok *t, 
     if (s->ncw >= s->capcw && kr_grow((void **)&s->cw, &s->capcw, s->ncw + 1, sizeof *s->cw)) return KR_NOMEM;
     s->cw[s->ncw++] = k;
   }
-  return ln > 0 ? type_of_form(s, k, ln, w0) : type_of_word(s, k);
+  return ln > 0 ? type_of_form(s, t, k, ln, w0) : type_of_word(s, k);
 }
 
 static int tokenize(qa_state *s) {
