@@ -529,7 +529,12 @@ static int64_t next_can_end(const unsigned char *z, int64_t i, int64_t e){
     if( may_end8(x) ){
       /* exactly the bytes of can_end, the first of them by its bit */
       uint64_t m = byte_is(x, '.') | byte_is(x, '!') | byte_is(x, '?') | byte_is(x, 0xE2);
-      if( m ) return i + __builtin_ctzll(m) / 8;
+      for(; m; m &= m - 1){
+        int64_t p = i + __builtin_ctzll(m) / 8;
+        /* 0xE2 that does not begin '…' (a quote mark, a dash) ends no
+        ** sentence: the caller would step over it, so go on at once */
+        if( z[p] != 0xE2 || (p + 3 <= e && z[p + 1] == 0x80 && z[p + 2] == 0xA6) ) return p;
+      }
     }
 #else
     if( may_end8(x) ){
