@@ -202,11 +202,14 @@ static int cap_role_word(const qa_state *s, const char *w, int n, int *g) {
 }
 
 /* The per-token path of the tokenizer is inlined into its loop (the calls
-** cost more than the work of a short word). */
+** cost more than the work of a short word); its rare cases are not (they
+** would cost the common path registers). */
 #if defined(__GNUC__) || defined(__clang__)
 #define TOKEN_PATH static inline __attribute__((always_inline))
+#define TOKEN_RARE static __attribute__((noinline))
 #else
 #define TOKEN_PATH static inline
+#define TOKEN_RARE static
 #endif
 
 /* Word types (qa_type). Every word token up to TYPE_MAXLEN bytes gets its
@@ -906,6 +909,28 @@ static int dot_joins(const qa_state *s, const unsigned char *w, int64_t len) {
   return qa_lookup(s, s->lx_hon, hw, (size_t)len + 1) >= 0;
 }
 
+/* The end of the run of ASCII letters and digits at byte i, from byte j
+** on (the bytes before it are letters or digits whose form is written),
+** eight bytes at a time while the text has them; its form is written to w
+** as it goes as far as a stored form may reach (s->lw has room for that). */
+TOKEN_RARE int64_t word_run(const unsigned char *z, int64_t n, int64_t i, int64_t j, char *w) {
+  for (;;) {
+    if (j + 8 > n) {
+      for (; j < n && ascii_word[z[j]]; j++) if (j - i < TYPE_MAXLEN + 8) w[j - i] = (char)(z[j] | 0x20);
+      return j;
+    }
+    uint64_t x;
+    memcpy(&x, z + j, 8);
+    if (j - i <= TYPE_MAXLEN) {
+      uint64_t lx = x | 0x20 * ONES;
+      memcpy(w + (j - i), &lx, 8);
+    }
+    uint64_t stop = ~alnum_bytes(x) & HIGH;
+    if (stop) return j + first_byte(stop);
+    j += 8;
+  }
+}
+
 /* The common word, in one tight pass: ASCII letters and digits starting
 ** at byte i (z[i] is one) and ended by a byte that cannot join or continue
 ** it (white space, most punctuation). Fills t as scan_word() would, writes
@@ -918,26 +943,18 @@ TOKEN_PATH int64_t simple_word(qa_state *s, int64_t i, qa_tok *t, uint64_t *w0) 
   const unsigned char *z = s->t->z;
   int64_t n = s->t->n, j = i;
   char *w = s->lw + s->lwused;
-  uint64_t first = 0;   /* the first eight bytes of the form, when read as a word */
-  /* the run, eight bytes at a time while the text has them, its form
-  ** written as it goes ('|0x20' lower-cases a letter and keeps a digit)
-  ** as far as a stored form may reach (s->lw has room for that) */
-  for (;;) {
-    if (j + 8 > n) {
-      for (; j < n && ascii_word[z[j]]; j++) if (j - i < TYPE_MAXLEN + 8) w[j - i] = (char)(z[j] | 0x20);
-      break;
-    }
+  /* most words end within their first eight bytes: those at once (the
+  ** form written as it goes: '|0x20' lower-cases a letter and keeps a
+  ** digit); a longer one, or one near the end of the text, by word_run() */
+  uint64_t first = 0, stop = 0;   /* first: the first eight bytes of the form */
+  if (i + 8 <= n) {
     uint64_t x;
-    memcpy(&x, z + j, 8);
-    if (j - i <= TYPE_MAXLEN) {
-      uint64_t lx = x | 0x20 * ONES;
-      memcpy(w + (j - i), &lx, 8);
-      if (j == i) first = lx;
-    }
-    uint64_t stop = ~alnum_bytes(x) & HIGH;
-    if (stop) { j += first_byte(stop); break; }
-    j += 8;
+    memcpy(&x, z + i, 8);
+    first = x | 0x20 * ONES;
+    memcpy(w, &first, 8);
+    stop = ~alnum_bytes(x) & HIGH;
   }
+  j = stop ? i + first_byte(stop) : word_run(z, n, i, first ? i + 8 : i, w);
   int64_t len = j - i;
   if (j < n) {
     /* may continue the word: a joiner, a letter outside ASCII; a dot may
