@@ -192,7 +192,8 @@ typedef struct qa_state {
   int32_t *tyslot;      /* hash table of the types with a stored form, -1 = empty */
   int64_t ntyslot;      /* a power of two */
   int64_t pcur, scur;   /* tokenizer: paragraph and sentence of the last token, */
-  int64_t pend, send;   /* and the byte where they end */
+  int64_t pend, send;   /* and the byte where they end, */
+  int64_t segend;       /* the smaller of the two */
   int32_t tpara;        /* tokenizer: the paragraph index of the tokens at the cursor */
   int64_t *mk;          /* the tokens that are quote marks (T_MARK), in text order */
   int64_t nmk, capmk;
@@ -232,6 +233,11 @@ int qa_np_backward(qa_state *s, int64_t j, int64_t lim, qa_np *np);
 int qa_np_plausible(qa_state *s, const qa_np *np, int allow_pron);
 int qa_resolve(qa_state *s);      /* resolves s->qq, fills s->out */
 void qa_ent_free(qa_state *s);
+/* The entity working state of an analysis is kept by the cache for the
+** next one: qa_ent_give() returns it (or frees it when it grew too big;
+** p may be NULL); qa_ent_release() frees a kept one. */
+void qa_ent_give(qa_ent_priv **keep, qa_ent_priv *p);
+void qa_ent_release(qa_ent_priv *p);
 int qa_org_epithet(const qa_state *s, int64_t k);
 int qa_is_role_word(qa_state *s, int64_t i);
 

@@ -202,11 +202,14 @@ static int cap_role_word(const qa_state *s, const char *w, int n, int *g) {
 }
 
 /* The per-token path of the tokenizer is inlined into its loop (the calls
-** cost more than the work of a short word). */
+** cost more than the work of a short word); its rare cases are not (they
+** would cost the common path registers). */
 #if defined(__GNUC__) || defined(__clang__)
 #define TOKEN_PATH static inline __attribute__((always_inline))
+#define TOKEN_RARE static __attribute__((noinline))
 #else
 #define TOKEN_PATH static inline
+#define TOKEN_RARE static
 #endif
 
 /* Word types (qa_type). Every word token up to TYPE_MAXLEN bytes gets its
@@ -302,12 +305,11 @@ static int lw_room(qa_state *s) {
   return need <= s->lwcap ? KR_OK : kr_grow((void **)&s->lw, &s->lwcap, need, 1);
 }
 
-/* Give word token i its type: its form (ln bytes) was just written at the
+/* Give word token i (t) its type: its form (ln bytes) was just written at the
 ** end of s->lw; it is kept there only when the type is new. w0, when not
 ** 0, is the form of up to eight bytes as one zero-padded word (made by
 ** simple_word()): then it is hashed and compared as such. */
-TOKEN_PATH int type_of_form(qa_state *s, int64_t i, int64_t ln, uint64_t w0) {
-  qa_tok *t = &s->tok[i];
+TOKEN_PATH int type_of_form(qa_state *s, qa_tok *t, int64_t i, int64_t ln, uint64_t w0) {
   char *w = s->lw + s->lwused;
   uint32_t cls = t->flags & (T_CAP | T_LOWER);
   uint32_t h;
@@ -365,7 +367,7 @@ static int type_of_word(qa_state *s, int64_t i) {
       w[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     ln = ascii ? n : kr_lower_utf8(z, n, w, FORM_MAX);
-    if (ln > 0 && ln <= TYPE_MAXLEN + 8) return type_of_form(s, i, ln, 0);
+    if (ln > 0 && ln <= TYPE_MAXLEN + 8) return type_of_form(s, t, i, ln, 0);
   }
   return new_type(s, i, t->flags & (T_CAP | T_LOWER), 0, -1, 0, &t->type);
 }
@@ -421,6 +423,7 @@ struct kr_qa_cache {
   cache_ent *e;         /* CACHE_SLOTS entries, allocated on first use */
   qa_bufs keep;         /* the arrays of the last analysis, or NULLs */
   uint16_t epoch;       /* the number of the last analysis (qa_type.ep) */
+  qa_ent_priv *ep;      /* the entity arrays of the last analysis, or NULL */
 };
 
 kr_qa_cache *kr_qa_cache_new(void) {
@@ -449,6 +452,7 @@ void kr_qa_cache_free(kr_qa_cache *c) {
   if (!c) return;
   kr_free(c->e);
   bufs_free(&c->keep);
+  qa_ent_release(c->ep);
   kr_free(c);
 }
 
@@ -479,6 +483,8 @@ static void bufs_take(qa_state *s) {
   s->para_flag = b->para_flag; s->cappf = b->cappf;
   s->seg = b->seg;
   memset(b, 0, sizeof *b);
+  s->ep = s->cache->ep;
+  s->cache->ep = NULL;
 }
 
 /* At the end of an analysis: its arrays go back to the cache when they
@@ -903,6 +909,28 @@ static int dot_joins(const qa_state *s, const unsigned char *w, int64_t len) {
   return qa_lookup(s, s->lx_hon, hw, (size_t)len + 1) >= 0;
 }
 
+/* The end of the run of ASCII letters and digits at byte i, from byte j
+** on (the bytes before it are letters or digits whose form is written),
+** eight bytes at a time while the text has them; its form is written to w
+** as it goes as far as a stored form may reach (s->lw has room for that). */
+TOKEN_RARE int64_t word_run(const unsigned char *z, int64_t n, int64_t i, int64_t j, char *w) {
+  for (;;) {
+    if (j + 8 > n) {
+      for (; j < n && ascii_word[z[j]]; j++) if (j - i < TYPE_MAXLEN + 8) w[j - i] = (char)(z[j] | 0x20);
+      return j;
+    }
+    uint64_t x;
+    memcpy(&x, z + j, 8);
+    if (j - i <= TYPE_MAXLEN) {
+      uint64_t lx = x | 0x20 * ONES;
+      memcpy(w + (j - i), &lx, 8);
+    }
+    uint64_t stop = ~alnum_bytes(x) & HIGH;
+    if (stop) return j + first_byte(stop);
+    j += 8;
+  }
+}
+
 /* The common word, in one tight pass: ASCII letters and digits starting
 ** at byte i (z[i] is one) and ended by a byte that cannot join or continue
 ** it (white space, most punctuation). Fills t as scan_word() would, writes
@@ -915,26 +943,18 @@ TOKEN_PATH int64_t simple_word(qa_state *s, int64_t i, qa_tok *t, uint64_t *w0) 
   const unsigned char *z = s->t->z;
   int64_t n = s->t->n, j = i;
   char *w = s->lw + s->lwused;
-  uint64_t first = 0;   /* the first eight bytes of the form, when read as a word */
-  /* the run, eight bytes at a time while the text has them, its form
-  ** written as it goes ('|0x20' lower-cases a letter and keeps a digit)
-  ** as far as a stored form may reach (s->lw has room for that) */
-  for (;;) {
-    if (j + 8 > n) {
-      for (; j < n && ascii_word[z[j]]; j++) if (j - i < TYPE_MAXLEN + 8) w[j - i] = (char)(z[j] | 0x20);
-      break;
-    }
+  /* most words end within their first eight bytes: those at once (the
+  ** form written as it goes: '|0x20' lower-cases a letter and keeps a
+  ** digit); a longer one, or one near the end of the text, by word_run() */
+  uint64_t first = 0, stop = 0;   /* first: the first eight bytes of the form */
+  if (i + 8 <= n) {
     uint64_t x;
-    memcpy(&x, z + j, 8);
-    if (j - i <= TYPE_MAXLEN) {
-      uint64_t lx = x | 0x20 * ONES;
-      memcpy(w + (j - i), &lx, 8);
-      if (j == i) first = lx;
-    }
-    uint64_t stop = ~alnum_bytes(x) & HIGH;
-    if (stop) { j += first_byte(stop); break; }
-    j += 8;
+    memcpy(&x, z + i, 8);
+    first = x | 0x20 * ONES;
+    memcpy(w, &first, 8);
+    stop = ~alnum_bytes(x) & HIGH;
   }
+  j = stop ? i + first_byte(stop) : word_run(z, n, i, first ? i + 8 : i, w);
   int64_t len = j - i;
   if (j < n) {
     /* may continue the word: a joiner, a letter outside ASCII; a dot may
@@ -947,9 +967,13 @@ TOKEN_PATH int64_t simple_word(qa_state *s, int64_t i, qa_tok *t, uint64_t *w0) 
       if (k == SW_COLON && memchr(z + i, 'h', (size_t)len)) return 0;
     }
   }
+  /* the flags of a word by the class of its first byte (ascii_word) */
+  static const uint16_t class_flags[8] = {
+    [1] = T_WORD | T_LOWER, [2] = T_WORD | T_CAP, [4] = T_WORD | T_DIGIT
+  };
   unsigned c = ascii_word[z[i]] & 7;
   t->b1 = (int32_t)j;
-  t->flags |= T_WORD | (c == 2 ? T_CAP : c == 1 ? T_LOWER : T_DIGIT);
+  t->flags |= class_flags[c];
   if (c != 1) {
     /* all capitals: two upper-case letters or more and no lower case */
     unsigned up = 0;
@@ -989,13 +1013,14 @@ TOKEN_PATH qa_tok *new_tok(qa_state *s, int64_t b0) {
   /* a token past the end of its sentence or paragraph moves the cursors;
   ** only then can it be the first token of a segment (the cursors start
   ** before the first segment) */
-  if (b0 >= s->send || b0 >= s->pend) {
+  if (b0 >= s->segend) {
     const kr_segments *g = &s->seg;
     if (b0 >= s->pend) seg_advance(g->para, sizeof *g->para, g->npara, b0, &s->pcur, &s->pend);
     if (b0 >= s->send) seg_advance(g->sent, sizeof *g->sent, g->nsent, b0, &s->scur, &s->send);
     t->para = s->tpara = (int32_t)(s->pcur < g->npara ? s->pcur : g->npara - 1);
     if (s->para_tok[s->pcur] == -1) { s->para_tok[s->pcur] = s->ntok; t->flags = T_PSTART; }
     if (s->sent_tok[s->scur] == -1) { s->sent_tok[s->scur] = s->ntok; t->flags |= T_SSTART; }
+    s->segend = s->send < s->pend ? s->send : s->pend;
   }
   return t;
 }
@@ -1023,7 +1048,7 @@ static int tokens_init(qa_state *s) {
       kr_grow((void **)&s->ty, &s->capty, s->nty + m / 8 + 16, sizeof(qa_type)) ||
       kr_grow((void **)&s->lw, &s->lwcap, s->lwused + m + FORM_MAX + 16, 1))
     return KR_NOMEM;
-  s->pend = s->send = -1;   /* the cursors start before the first segment */
+  s->pend = s->send = s->segend = -1;   /* the cursors start before the first segment */
   if (s->nty > 0) return KR_OK;   /* the table kept from the last article */
   if (grow_types(s, nslot)) return KR_NOMEM;
   int32_t y;
@@ -1044,10 +1069,11 @@ static void tokens_done(qa_state *s) {
       s->sent_tok[k] = k == s->nsent ? s->ntok : s->sent_tok[k + 1];
 }
 
-/* Make the next token of a word at i: its end, flags and type. */
-TOKEN_PATH int word_tok(qa_state *s, int64_t i, uint32_t c, int len, qa_tok *t) {
+/* Make the next token of a word at i: its end, flags and type. ascii
+** says that its first character c is an ASCII letter or digit. */
+TOKEN_PATH int word_tok(qa_state *s, int64_t i, uint32_t c, int len, qa_tok *t, int ascii) {
   uint64_t w0 = 0;
-  int64_t ln = c < 0x80 && ascii_word[c] ? simple_word(s, i, t, &w0) : 0;
+  int64_t ln = ascii ? simple_word(s, i, t, &w0) : 0;
   int64_t k = s->ntok++;
   if (ln == 0) scan_word(s, i, c, len, t);
   if (t->flags & T_CAP) {
@@ -1055,7 +1081,7 @@ TOKEN_PATH int word_tok(qa_state *s, int64_t i, uint32_t c, int len, qa_tok *t) 
     if (s->ncw >= s->capcw && kr_grow((void **)&s->cw, &s->capcw, s->ncw + 1, sizeof *s->cw)) return KR_NOMEM;
     s->cw[s->ncw++] = k;
   }
-  return ln > 0 ? type_of_form(s, k, ln, w0) : type_of_word(s, k);
+  return ln > 0 ? type_of_form(s, t, k, ln, w0) : type_of_word(s, k);
 }
 
 static int tokenize(qa_state *s) {
@@ -1064,15 +1090,15 @@ static int tokenize(qa_state *s) {
   if (tokens_init(s)) return KR_NOMEM;
   while (i < n) {
     int len;
-    if (z[i] == ' ' || z[i] == '\n') { i++; continue; }
     qa_tok *t;
     if (ascii_word[z[i]]) {
       /* the common case: a word that starts with an ASCII letter or digit */
-      if (!(t = new_tok(s, i)) || word_tok(s, i, z[i], 1, t)) return KR_NOMEM;
+      if (!(t = new_tok(s, i)) || word_tok(s, i, z[i], 1, t, 1)) return KR_NOMEM;
       i = t->b1;
       if (i < n && z[i] == ' ') i++;   /* the space after a word, at once */
       continue;
     }
+    if (z[i] == ' ' || z[i] == '\n') { i++; continue; }
     if (plain_punct[z[i]] && !(z[i] == ',' && i + 1 < n && z[i + 1] == ',')) {
       /* common punctuation, a token of its own (",," is a quote mark) */
       if (!(t = new_tok(s, i))) return KR_NOMEM;
@@ -1103,7 +1129,7 @@ static int tokenize(qa_state *s) {
       }
     }
     if (c_alnum(c) || ((c == '@' || c == '#') && c_alnum(next))) {
-      if (word_tok(s, i, c, len, t)) return KR_NOMEM;
+      if (word_tok(s, i, c, len, t, c < 0x80 && ascii_word[c])) return KR_NOMEM;
       i = t->b1;
       continue;
     }
@@ -2374,6 +2400,10 @@ static int continuations(qa_state *s) {
 
 static void state_free(qa_state *s) {
   bufs_give(s);
+  if (s->cache) {
+    qa_ent_give(&s->cache->ep, s->ep);
+    s->ep = NULL;
+  }
   qa_ent_free(s);
 }
 
@@ -2415,6 +2445,9 @@ int kr_qa_run_cached(const kr_text *t, kr_qa *a, kr_qa_cache *cache) {
   if (t->n >= INT32_MAX) { rc = KR_TOOBIG; goto done; }
   if (!s.lx_cues || !s.lx_pron) goto done;
   if ((rc = kr_segment_into(t, &s.seg)) != KR_OK) goto done;
+  /* the strings of the result take about a byte for every sixteen of the
+  ** text: room for them at once rather than by doubling from 16 bytes */
+  if (kr_grow((void **)&a->arena, &a->caparena, (t->n < (1 << 20) ? t->n : (1 << 20)) / 16 + 256, 1)) { rc = KR_NOMEM; goto done; }
   if ((rc = tokenize(&s)) != KR_OK) goto done;
   if (s.ntok == 0 || s.seg.npara == 0) goto done;
   if ((rc = pair_marks(&s)) != KR_OK) goto done;

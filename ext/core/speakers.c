@@ -720,7 +720,23 @@ typedef struct ent_ix {
   int64_t used;              /* nodes in chains */
 } ent_ix;
 
+/* An event of qa_resolve() (EV_* below): a name or a quote at token pos. */
+typedef struct event { int64_t pos; int type; int64_t q; int64_t a; } event;
+
+/* A phrase parsed by np_in_para() from token a and what qa_np_forward()
+** returned. */
+typedef struct np_memo { qa_np np; int ret; int32_t a; } np_memo;
+
 struct qa_ent_priv {
+  event *ev;                 /* qa_resolve()'s events and the phrases */
+  int64_t capev;             /* parsed by narrative_names(), only kept */
+  qa_np *nps;                /* here between analyses (see ent_start()) */
+  int64_t capnps;
+  int32_t *npm;              /* np_in_para(): per token, its phrase in npv when
+                             ** that is one of this analysis with that token */
+  int64_t capnpm;
+  np_memo *npv;
+  int64_t nnpv, capnpv;
   went *e;
   int64_t ne, cape;
   mention *m;
@@ -735,15 +751,96 @@ static void ix_free(ent_ix *x) {
   kr_free(x->node);
 }
 
+void qa_ent_release(qa_ent_priv *p) {
+  if (!p) return;
+  kr_free(p->ev);
+  kr_free(p->nps);
+  kr_free(p->npm);
+  kr_free(p->npv);
+  kr_free(p->e);
+  kr_free(p->m);
+  ix_free(&p->by_key);
+  ix_free(&p->by_acro);
+  ix_free(&p->by_desc);
+  kr_free(p);
+}
+
 void qa_ent_free(qa_state *s) {
-  if (!s->ep) return;
-  kr_free(s->ep->e);
-  kr_free(s->ep->m);
-  ix_free(&s->ep->by_key);
-  ix_free(&s->ep->by_acro);
-  ix_free(&s->ep->by_desc);
-  kr_free(s->ep);
+  qa_ent_release(s->ep);
   s->ep = NULL;
+}
+
+/* Keep at most this many bytes of entity arrays between analyses: those
+** of an ordinary article (a bigger text frees its own). */
+#define ENT_KEEP_MAX (1 << 20)
+
+void qa_ent_give(qa_ent_priv **keep, qa_ent_priv *p) {
+  if (!p) return;
+  int64_t bytes = p->capev * (int64_t)sizeof(event) + p->capnps * (int64_t)sizeof(qa_np) +
+                  p->capnpm * (int64_t)sizeof(int32_t) + p->capnpv * (int64_t)sizeof(np_memo) +
+                  p->cape * (int64_t)sizeof(went) + p->capm * (int64_t)sizeof(mention) +
+                  (p->by_key.capnode + p->by_acro.capnode + p->by_desc.capnode) * (int64_t)sizeof(ix_node) +
+                  (p->by_key.nbucket + p->by_acro.nbucket + p->by_desc.nbucket) * (int64_t)sizeof(int32_t);
+  if (bytes > ENT_KEEP_MAX || *keep) { qa_ent_release(p); return; }
+  *keep = p;
+}
+
+/* The empty entity state of a new analysis, in the arrays of the last one
+** (s->ep, kept by the cache) when there is one: exactly the state a new
+** allocation would have (the index starts without buckets or nodes, so it
+** grows and drops old nodes at the same moments). */
+static int ent_start(qa_state *s) {
+  qa_ent_priv *p = s->ep;
+  if (!p) {
+    if (!(p = s->ep = kr_malloc(sizeof(qa_ent_priv)))) return KR_NOMEM;
+    memset(p, 0, sizeof *p);
+  } else {
+    qa_ent_priv old = *p;
+    kr_free(old.by_key.head);
+    kr_free(old.by_acro.head);
+    kr_free(old.by_desc.head);
+    memset(p, 0, sizeof *p);
+    p->ev = old.ev; p->capev = old.capev;
+    p->nps = old.nps; p->capnps = old.capnps;
+    p->npm = old.npm; p->capnpm = old.capnpm;
+    p->npv = old.npv; p->capnpv = old.capnpv;
+    p->e = old.e; p->cape = old.cape;
+    p->m = old.m; p->capm = old.capm;
+    p->by_key.node = old.by_key.node; p->by_key.capnode = old.by_key.capnode;
+    p->by_acro.node = old.by_acro.node; p->by_acro.capnode = old.by_acro.capnode;
+    p->by_desc.node = old.by_desc.node; p->by_desc.capnode = old.by_desc.capnode;
+  }
+  p->by_key.free = p->by_acro.free = p->by_desc.free = -1;
+  /* no phrase parsed yet (nnpv = 0): the entries of npm left by the last
+  ** analysis point nowhere valid; new entries are set to -1 */
+  int64_t had = p->capnpm;
+  if (kr_grow((void **)&p->npm, &p->capnpm, s->ntok + 1, sizeof(int32_t))) return KR_NOMEM;
+  if (p->capnpm > had) memset(p->npm + had, 0xff, (size_t)(p->capnpm - had) * sizeof(int32_t));
+  return KR_OK;
+}
+
+/* qa_np_forward(s, a, lim, np) with lim the end of the paragraph of token
+** a, parsed once per token: during qa_resolve() the tokens and their flags
+** no longer change, and the parse reads nothing else that does (the
+** entity state is not read by it), so a second parse would give the same
+** phrase. */
+static int np_in_para(qa_state *s, int64_t a, qa_np *np) {
+  qa_ent_priv *p = s->ep;
+  int64_t lim = s->para_tok[s->tok[a].para + 1];
+  int32_t x = p->npm[a];
+  if (x >= 0 && x < p->nnpv && p->npv[x].a == a) {
+    *np = p->npv[x].np;
+    return p->npv[x].ret;
+  }
+  int r = qa_np_forward(s, a, lim, np);
+  /* (without room to remember it, the phrase is parsed again next time) */
+  if (p->nnpv < INT32_MAX && kr_grow((void **)&p->npv, &p->capnpv, p->nnpv + 1, sizeof(np_memo)) == KR_OK) {
+    p->npv[p->nnpv].np = *np;
+    p->npv[p->nnpv].ret = r;
+    p->npv[p->nnpv].a = (int32_t)a;
+    p->npm[a] = (int32_t)p->nnpv++;
+  }
+  return r;
 }
 
 /* Rebuild x with nb buckets, without the nodes of entities before lo. */
@@ -1405,9 +1502,9 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
 #define EV_QUOTE 1    /* the source phrase of a quote */
 #define EV_INH   2    /* a quote that takes an earlier speaker */
 
-typedef struct event { int64_t pos; int type; int64_t q; int64_t a; } event;
-/* (for EV_NAME, q is the index of the phrase parsed by narrative_names in
-** the array nps, so that it is not parsed twice) */
+/* (struct event, the events: see qa_ent_priv; for EV_NAME, q is the
+** index of the phrase parsed by narrative_names in the array nps, so that
+** it is not parsed twice) */
 
 static int cmp_ev(const void *x, const void *y) {
   const event *a = x, *b = y;
@@ -1550,10 +1647,9 @@ static int narrative_names(qa_state *s, event **ev, int64_t *nev, int64_t *cap, 
     if (a == k && a - 2 >= pa && (qa_word_is(s, a - 1, "van") || qa_word_is(s, a - 1, "voor")) &&
         qa_is_role_word(s, a - 2) && !(qa_lex(s, a - 2) & (L_ORG | L_ANON)) && !(s->tok[a - 2].flags & T_SIG))
       a -= 2;
-    qa_np np;
-    int64_t lim = s->para_tok[t->para + 1];
-    int ok = qa_np_forward(s, a, lim, &np) && (np.n0 >= 0 || new_person(s, &np)) && np.pron < 0;
-    if (!ok && a < k) ok = qa_np_forward(s, k, lim, &np) && np.n0 >= 0 && np.pron < 0;
+    qa_np np;   /* (parsed up to the end of the paragraph of k, which holds a) */
+    int ok = np_in_para(s, a, &np) && (np.n0 >= 0 || new_person(s, &np)) && np.pron < 0;
+    if (!ok && a < k) ok = np_in_para(s, k, &np) && np.n0 >= 0 && np.pron < 0;
     if (!ok) continue;
     if (*nev >= *cap && kr_grow((void **)ev, cap, *nev + 1, sizeof(event))) return KR_NOMEM;
     if (*nev >= *capnp && kr_grow((void **)nps, capnp, *nev + 1, sizeof(qa_np))) return KR_NOMEM;
@@ -1803,15 +1899,20 @@ static int subject_before_quote(const qa_state *s, const qa_q *q) {
   return e->named && e->kind == KR_EK_PERSON ? p->m[p->nm - 1].ent : -1;
 }
 
+/* Give the arrays of events and phrases back to p, for the next analysis. */
+static void ents_keep(qa_ent_priv *p, event *ev, int64_t cap, qa_np *nps, int64_t capnp) {
+  p->ev = ev; p->capev = cap;
+  p->nps = nps; p->capnps = capnp;
+}
+
 int qa_resolve(qa_state *s) {
-  s->ep = kr_malloc(sizeof(qa_ent_priv));
-  if (!s->ep) return KR_NOMEM;
-  memset(s->ep, 0, sizeof *s->ep);
+  if (ent_start(s)) return KR_NOMEM;
   qa_ent_priv *p = s->ep;
-  p->by_key.free = p->by_acro.free = p->by_desc.free = -1;
-  event *ev = NULL;
-  qa_np *nps = NULL;
-  int64_t nev = 0, cap = 0, capnp = 0;
+  /* the arrays of events and phrases kept from the last analysis */
+  event *ev = p->ev;
+  qa_np *nps = p->nps;
+  int64_t nev = 0, cap = p->capev, capnp = p->capnps;
+  p->ev = NULL; p->nps = NULL; p->capev = p->capnps = 0;
   int rc = narrative_names(s, &ev, &nev, &cap, &nps, &capnp);
   int64_t nnames = nev;
   for (int64_t x = 0; rc == KR_OK && x < s->nqq; x++) {
@@ -1825,8 +1926,8 @@ int qa_resolve(qa_state *s) {
       e->pos = q->ma; e->type = EV_QUOTE; e->q = x; e->a = q->ma;
     }
   }
-  if (rc) { kr_free(ev); kr_free(nps); return rc; }
-  if (sort_events(&ev, nnames, nev, &cap)) { kr_free(ev); kr_free(nps); return KR_NOMEM; }
+  if (rc) { ents_keep(p, ev, cap, nps, capnp); return rc; }
+  if (sort_events(&ev, nnames, nev, &cap)) { ents_keep(p, ev, cap, nps, capnp); return KR_NOMEM; }
   int64_t last_direct = -1, prev_direct = -1;   /* the last two direct quotes */
   int64_t last_answer = -1;                      /* the last interview answer */
   int64_t last_src = -1;                         /* the last quote with its own source */
@@ -1840,7 +1941,7 @@ int qa_resolve(qa_state *s) {
       qa_q *q = e->type == EV_QUOTE ? &s->qq[e->q] : NULL;
       int64_t lim = q && q->kind == KR_QK_EMBED ? q->mb : s->para_tok[s->tok[a].para + 1];
       if (!q) np = nps[e->q];   /* parsed with the same limit by narrative_names */
-      else if (!qa_np_forward(s, a, lim, &np)) {
+      else if (!(q->kind == KR_QK_EMBED ? qa_np_forward(s, a, lim, &np) : np_in_para(s, a, &np))) {
         if (!q) continue;
         np_init(&np);
       }
@@ -1925,7 +2026,7 @@ int qa_resolve(qa_state *s) {
         for (int64_t m = p->nm - 1; m >= 0 && m >= p->nm - LOOKBACK; m--)
           if (p->m[m].ent == id) {
             qa_np mn;
-            if (qa_np_forward(s, p->m[m].pos, s->para_tok[s->tok[p->m[m].pos].para + 1], &mn)) { q->ma = mn.a; q->mb = mn.b; }
+            if (np_in_para(s, p->m[m].pos, &mn)) { q->ma = mn.a; q->mb = mn.b; }
             break;
           }
       } else if (src >= 0) {
@@ -1939,7 +2040,7 @@ int qa_resolve(qa_state *s) {
         for (int64_t m = p->nm - 1; m >= 0 && m >= p->nm - LOOKBACK && id >= 0; m--)
           if (p->m[m].ent == id) {
             qa_np mn;
-            if (qa_np_forward(s, p->m[m].pos, s->para_tok[s->tok[p->m[m].pos].para + 1], &mn)) { q->ma = mn.a; q->mb = mn.b; }
+            if (np_in_para(s, p->m[m].pos, &mn)) { q->ma = mn.a; q->mb = mn.b; }
             break;
           }
         q->conf *= 0.8;
@@ -1966,8 +2067,7 @@ int qa_resolve(qa_state *s) {
     }
     if (w->first_b0 < 0) { w->first_b0 = m0; w->first_b1 = m1; }
   }
-  kr_free(ev);
-  kr_free(nps);
+  ents_keep(p, ev, cap, nps, capnp);
   if (rc == KR_OK) rc = s->rc;
   if (rc) return rc;
   /* quotes per entity */

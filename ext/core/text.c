@@ -43,6 +43,35 @@ static inline int ascii8(const unsigned char *p){
   memcpy(&x, p, 8);
   return (x & 0x8080808080808080ull) == 0;
 }
+/* Characters in the eight bytes at p, eight at a time: the bytes that are
+** not continuation bytes (10xxxxxx) each start one. A continuation byte
+** starts one too when no lead byte comes before it (since the last ASCII
+** byte): *in says whether one came before p, and is updated. Returns 0
+** (nothing done) when some continuation byte might count that way, that
+** is when one follows an ASCII byte, or opens the eight bytes without a
+** lead before it: then the caller goes byte by byte. */
+static inline int utf8_count8(const unsigned char *p, int *in, int64_t *count){
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  const uint64_t H = 0x8080808080808080ull;
+  uint64_t x, cont, start;
+  memcpy(&x, p, 8);
+  cont = x & ~(x << 1) & H;               /* bit 7 set, bit 6 clear */
+  /* the byte before each one has its high bit set (the byte before p: *in) */
+  if( cont & ~(((x << 8) | (uint64_t)(*in ? 0x80 : 0)) & H) ) return 0;
+  start = ~cont & H;                      /* the bytes that start a character */
+  *count += (int64_t)(((start >> 7) * 0x0101010101010101ull) >> 56);
+  if( start ){
+    /* the last of them: a lead byte or an ASCII byte */
+    int last = (63 - __builtin_clzll(start)) / 8;
+    *in = p[last] >= 0x80;
+  }
+  return 1;
+#else
+  (void)p; (void)in; (void)count;
+  return 0;
+#endif
+}
+
 /* Are the KR_CKPT bytes at p all ASCII? */
 static inline int ascii_block(const unsigned char *p){
   uint64_t m = 0, x;
@@ -80,11 +109,18 @@ int kr_text_init(kr_text *t, const char *z, int64_t n){
       }
     }
     /* eight ASCII bytes at once: each is a character */
-    if( (i & 7) == 0 && i + 8 <= n && ascii8(u + i) ){
-      count += 8;
-      inlead = 0;
-      i += 8;
-      continue;
+    if( (i & 7) == 0 && i + 8 <= n ){
+      if( ascii8(u + i) ){
+        count += 8;
+        inlead = 0;
+        i += 8;
+        continue;
+      }
+      if( utf8_count8(u + i, &inlead, &count) ){
+        t->ckpt[k - 1] &= ~(int64_t)CK_ASCII;
+        i += 8;
+        continue;
+      }
     }
     b = u[i++];
     if( b >= 0x80 ) t->ckpt[k - 1] &= ~(int64_t)CK_ASCII;
@@ -125,11 +161,17 @@ static int64_t count_before(const kr_text *t, int64_t b, int *inlead){
   while( i < b ){
     unsigned char c;
     /* eight ASCII bytes at once: each is a character */
-    if( i + 8 <= b && ascii8(t->z + i) ){
-      count += 8;
-      in = 0;
-      i += 8;
-      continue;
+    if( i + 8 <= b ){
+      if( ascii8(t->z + i) ){
+        count += 8;
+        in = 0;
+        i += 8;
+        continue;
+      }
+      if( utf8_count8(t->z + i, &in, &count) ){
+        i += 8;
+        continue;
+      }
     }
     c = t->z[i++];
     if( c < 0x80 ){ count++; in = 0; }
@@ -461,6 +503,14 @@ static inline uint64_t byte_eq(uint64_t x, unsigned char v){
   return (y - 0x0101010101010101ull) & ~y;
 }
 
+/* The high bit of exactly those bytes of the word x that equal v (no
+** borrow crosses from one byte to the next). */
+static inline uint64_t byte_is(uint64_t x, unsigned char v){
+  const uint64_t L = 0x7F7F7F7F7F7F7F7Full;
+  uint64_t y = x ^ (0x0101010101010101ull * v);
+  return ~(((y & L) + L) | y | L);
+}
+
 /* May one of the eight bytes of x begin a sentence-ending character? Yes
 ** for '.', '!', '?' and for any byte >= 0x80 (among them 0xE2, the first
 ** of '…'), without branches. */
@@ -475,10 +525,23 @@ static int64_t next_can_end(const unsigned char *z, int64_t i, int64_t e){
   while( i + 8 <= e ){
     uint64_t x;
     memcpy(&x, z + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if( may_end8(x) ){
+      /* exactly the bytes of can_end, the first of them by its bit */
+      uint64_t m = byte_is(x, '.') | byte_is(x, '!') | byte_is(x, '?') | byte_is(x, 0xE2);
+      for(; m; m &= m - 1){
+        int64_t p = i + __builtin_ctzll(m) / 8;
+        /* 0xE2 that does not begin '…' (a quote mark, a dash) ends no
+        ** sentence: the caller would step over it, so go on at once */
+        if( z[p] != 0xE2 || (p + 3 <= e && z[p + 1] == 0x80 && z[p + 2] == 0xA6) ) return p;
+      }
+    }
+#else
     if( may_end8(x) ){
       int k;
       for(k = 0; k < 8; k++) if( can_end[z[i + k]] ) return i + k;
     }
+#endif
     i += 8;
   }
   while( i < e && !can_end[z[i]] ) i++;
