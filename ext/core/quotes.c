@@ -2048,6 +2048,16 @@ static int64_t participle_cue(qa_state *s, int64_t k, int64_t e, int64_t span, i
 ** the subject first, "dat" or "dit" pointing back as the object and the
 ** cue ending the sentence. Sets np, aux, v and part; returns 1 on a match. */
 static int subject_first_dat(qa_state *s, int64_t k, int64_t e, qa_np *np, int64_t *aux, int64_t *v, int64_t *part) {
+  /* a cheap test before the phrase is parsed (this runs for every
+  ** sentence): "dat"/"dit" is the last word, or the last word is a cue
+  ** (a participle or a particle) with "dat"/"dit" shortly before it */
+  if (e - k < 3 || !is_word(s, e - 1)) return 0;
+  if (!qa_word_is(s, e - 1, "dat") && !qa_word_is(s, e - 1, "dit")) {
+    if (!(qa_lex(s, e - 1) & (L_CUE | L_PART)) && !(s->tok[e - 1].flags & T_LOWER)) return 0;
+    int64_t x = e - 2;
+    while (x > k && x >= e - 14 && !qa_word_is(s, x, "dat") && !qa_word_is(s, x, "dit")) x--;
+    if (x <= k || x < e - 14) return 0;
+  }
   if (!qa_np_forward(s, k, e, np) || !subject_ok(s, np, 0) || np->pron >= 0) return 0;
   int64_t j = qa_np_reach(np);
   if (j + 1 >= e) return 0;
