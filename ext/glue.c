@@ -75,14 +75,21 @@ int64_t kr_rows_count(const kr_rows *r){
   return r->ncol ? r->ncell / r->ncol : 0;
 }
 
-static kr_cell *new_cell(kr_rows *r){
+/* A new cell at the end, or NULL after a failed allocation. Every
+** appender sets all the fields its type reads, so the cell is not cleared;
+** the common case (room left) is a compare and an increment. */
+static kr_cell *new_cell_grow(kr_rows *r){
   if( r->rc ) return 0;
   if( kr_grow((void **)&r->cell, &r->capcell, r->ncell + 1, sizeof(kr_cell)) ){
     r->rc = SQLITE_NOMEM;
     return 0;
   }
-  memset(&r->cell[r->ncell], 0, sizeof(kr_cell));
   return &r->cell[r->ncell++];
+}
+
+static inline kr_cell *new_cell(kr_rows *r){
+  if( r->ncell < r->capcell && !r->rc ) return &r->cell[r->ncell++];
+  return new_cell_grow(r);
 }
 
 void kr_rows_null(kr_rows *r){
@@ -105,7 +112,7 @@ void kr_rows_text(kr_rows *r, const char *z, int64_t n){
   if( z == 0 ){ kr_rows_null(r); return; }
   c = new_cell(r);
   if( c == 0 ) return;
-  if( kr_grow((void **)&r->arena, &r->caparena, r->narena + n + 1, 1) ){
+  if( r->narena + n + 1 > r->caparena && kr_grow((void **)&r->arena, &r->caparena, r->narena + n + 1, 1) ){
     r->rc = SQLITE_NOMEM;
     r->ncell--;
     return;
