@@ -39,13 +39,18 @@ static int allcap_role(qa_state *s, int64_t i) {
 
 static inline int is_particle(qa_state *s, int64_t i);
 
+/* Column col of the row of lexicon lx whose key is the word at i, lower
+** case; "" when the word is not in lx. */
+static const char *word_cell(qa_state *s, const kr_lexicon *lx, int64_t i, int col) {
+  char w[48];
+  int n = qa_lower(s, i, w, sizeof w);
+  return kr_lexicon_cell(lx, n > 0 && lx ? qa_lookup(s, lx, w, (size_t)n) : -1, col);
+}
+
 /* Is the particle at i one that is mostly a preposition (particles.tsv,
 ** position prep: op, in, uit, te)? */
 static int particle_prep(qa_state *s, int64_t i) {
-  char w[16];
-  int n = qa_lower(s, i, w, sizeof w);
-  int r = n > 0 ? qa_lookup(s, s->lx_part, w, (size_t)n) : -1;
-  return r >= 0 && !strcmp(kr_lexicon_cell(s->lx_part, r, 1), "prep");
+  return !strcmp(word_cell(s, s->lx_part, i, 1), "prep");
 }
 
 /* A capitalised word that can be part of a name: 1, or 2 for a
@@ -299,6 +304,13 @@ static int64_t voor_portfolio(qa_state *s, int64_t k, int64_t lim) {
   return j > k + 1 && !qa_word_is(s, j - 1, "en") ? j : k;
 }
 
+/* A known given name at k and a surname after it: a name word, a particle,
+** or a role noun used as a surname ("Sem Bakker"). */
+static int given_and_surname(qa_state *s, int64_t k) {
+  if (!(qa_lex(s, k) & L_GIVEN) || name_word(s, k) != 1) return 0;
+  return name_word(s, k + 1) == 1 || is_particle(s, k + 1) || surname_role(s, k + 1);
+}
+
 /* A capitalised noun in the title slot before a full name, at the start
 ** of a sentence or after a mark ("Garagehouder Luc Peeters",
 ** "Politicologe Sarah Mertens"): not a given name itself, followed by a
@@ -314,8 +326,7 @@ static int title_noun(qa_state *s, int64_t k, int64_t lim) {
   int64_t j = k + 1;
   while (j < lim && j < k + 3 && is_word(s, j) && (qa_lex(s, j) & L_HON) && !(s->tok[j].flags & T_CAP)) j++;
   if (j > k + 1) return j + 1 < lim && (name_word(s, j) == 1 || is_particle(s, j));
-  if (!(qa_lex(s, k + 1) & L_GIVEN) || name_word(s, k + 1) != 1) return 0;
-  return name_word(s, k + 2) == 1 || is_particle(s, k + 2) || surname_role(s, k + 2);   /* "Sem Bakker" */
+  return given_and_surname(s, k + 1);
 }
 
 /* A lower-case noun in the title slot, as the first word of a phrase:
@@ -323,8 +334,7 @@ static int title_noun(qa_state *s, int64_t k, int64_t lim) {
 ** Lemmens"). */
 static int lower_title(qa_state *s, int64_t k, int64_t lim) {
   if (k + 2 >= lim || !lower_free(s, k) || (qa_lex(s, k) & (L_NAT | L_AGE | L_ANON | L_RADJ))) return 0;
-  if (!(qa_lex(s, k + 1) & L_GIVEN) || name_word(s, k + 1) != 1 || (s->tok[k + 1].flags & T_ALLCAP)) return 0;
-  return name_word(s, k + 2) == 1 || is_particle(s, k + 2) || surname_role(s, k + 2);
+  return !(s->tok[k + 1].flags & T_ALLCAP) && given_and_surname(s, k + 1);
 }
 
 /* A capitalised adjective of origin used as a noun ("de Kortrijkse", "de
@@ -339,10 +349,7 @@ static int origin_adjective(qa_state *s, int64_t k, int64_t lim) {
 /* A singular object pronoun that is also a possessive ("haar", pronouns.tsv
 ** case obj): "volgens haar opgesteld", "Volgens haar wist X". */
 static int object_pronoun(qa_state *s, int64_t k) {
-  char w[16];
-  int n = qa_lower(s, k, w, sizeof w);
-  int r = n > 0 ? qa_lookup(s, s->lx_pron, w, (size_t)n) : -1;
-  return r >= 0 && qa_gender(s, k) && !strcmp(kr_lexicon_cell(s->lx_pron, r, 3), "obj");
+  return qa_gender(s, k) && !strcmp(word_cell(s, s->lx_pron, k, 3), "obj");
 }
 
 /* Do the lower-case words from k on (at most three) lead to a noun for a
@@ -982,10 +989,7 @@ static kr_str tok_text(qa_state *s, int64_t a, int64_t b, int lc) {
 }
 
 static int is_demonym(qa_state *s, int64_t i) {
-  char w[48];
-  int n = qa_lower(s, i, w, sizeof w);
-  int r = n > 0 && s->lx_roles ? qa_lookup(s, s->lx_roles, w, (size_t)n) : -1;
-  return r >= 0 && !strcmp(kr_lexicon_cell(s->lx_roles, r, 2), "demonym");
+  return !strcmp(word_cell(s, s->lx_roles, i, 2), "demonym");
 }
 
 /* Role text of a phrase: role words (and portfolio), bracket portfolio
@@ -1249,10 +1253,7 @@ static int np_age(qa_state *s, const qa_np *np) {
 ** "haar", "hun": pronouns.tsv, person 3, case poss or obj; not "het")? */
 static int third_person_det(qa_state *s, int64_t k) {
   if (k < 0 || !(qa_lex(s, k) & L_PRON)) return 0;
-  char w[16];
-  int n = qa_lower(s, k, w, sizeof w);
-  int r = n > 0 ? qa_lookup(s, s->lx_pron, w, (size_t)n) : -1;
-  return r >= 0 && !strcmp(kr_lexicon_cell(s->lx_pron, r, 2), "3") && strcmp(kr_lexicon_cell(s->lx_pron, r, 3), "subj") != 0;
+  return !strcmp(word_cell(s, s->lx_pron, k, 2), "3") && strcmp(word_cell(s, s->lx_pron, k, 3), "subj") != 0;
 }
 
 static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
