@@ -49,17 +49,99 @@
 #include "glue.h"
 #include "core/quotes.h"
 
-/* Run the analysis of argument 0; *pz gets NULL for SQL NULL. cache is
-** the function's word cache on this connection (kr_qa_cache). */
-static int analyse(sqlite3 *db, sqlite3_value *v, kr_text *t, kr_qa *a, const unsigned char **pz,
-                   kr_qa_cache *cache) {
+/* What extract_quotes and extract_speakers keep on one connection (a
+** connection runs one statement step at a time, so no two analyses use it
+** at once): the word cache of the analysis, and the analysis of the last
+** text, so that the other function (or the same one again) on the same
+** text does not analyse it a second time. The workflow's analysis calls
+** both on every article in turn (sql/schema.sql), as does a query asking
+** for both. A text is compared byte for byte; texts over MEMO_MAX bytes
+** are analysed without being kept. The memory kept is that of one
+** article's analysis, until the next text or the connection's end. */
+#define MEMO_MAX (1 << 20)
+
+typedef struct qa_conn {
+  kr_qa_cache *cache;
+  int refs;                 /* the two modules that share it */
+  int valid;                /* memo holds the analysis of text[0..n) */
+  unsigned char *text;      /* a copy of the last text kept */
+  int64_t n, cap;
+  kr_text t;                /* the view of text */
+  kr_qa a;                  /* its analysis */
+} qa_conn;
+
+static void memo_clear(qa_conn *c) {
+  if (c->valid) {
+    kr_qa_free(&c->a);
+    kr_text_free(&c->t);
+    c->valid = 0;
+  }
+}
+
+static void conn_release(void *p) {
+  qa_conn *c = p;
+  if (--c->refs > 0) return;
+  memo_clear(c);
+  kr_free(c->text);
+  kr_qa_cache_free(c->cache);
+  kr_free(c);
+}
+
+/* One analysis of argument 0, as *pt and *pa; *pz gets NULL for SQL NULL.
+** When *owned is set after the call the caller frees *pt and *pa (a text
+** too long to keep); otherwise they belong to c. */
+typedef struct qa_use {
+  kr_text tl;               /* a text not kept */
+  kr_qa al;
+  const kr_text *t;
+  const kr_qa *a;
+  int owned;
+} qa_use;
+
+static int analyse(sqlite3 *db, sqlite3_value *v, qa_conn *c, qa_use *u, const unsigned char **pz) {
   int64_t n;
   int rc = kr_value_text(db, v, pz, &n);
+  u->owned = 0;
   if (rc != SQLITE_OK || *pz == 0) return rc;
-  if (kr_text_init(t, (const char *)*pz, n)) return SQLITE_NOMEM;
-  rc = kr_qa_run_cached(t, a, cache);
-  if (rc != KR_OK) { kr_text_free(t); return rc == KR_TOOBIG ? SQLITE_TOOBIG : SQLITE_NOMEM; }
+  if (c->valid && c->n == n && memcmp(c->text, *pz, (size_t)n) == 0) {
+    /* the same text again: the kept view starts afresh (its memo of the
+    ** last position belongs to one call) */
+    c->t.memo_b = c->t.memo_count = 0;
+    c->t.memo_in = 0;
+    u->t = &c->t;
+    u->a = &c->a;
+    return SQLITE_OK;
+  }
+  memo_clear(c);
+  kr_text *t = &u->tl;
+  kr_qa *a = &u->al;
+  const unsigned char *z = *pz;
+  if (n <= MEMO_MAX && !kr_grow((void **)&c->text, &c->cap, n + 1, 1)) {
+    memcpy(c->text, z, (size_t)n);
+    c->n = n;
+    z = c->text;
+    t = &c->t;
+    a = &c->a;
+  } else {
+    u->owned = 1;
+  }
+  if (kr_text_init(t, (const char *)z, n)) return SQLITE_NOMEM;
+  rc = kr_qa_run_cached(t, a, c->cache);
+  if (rc != KR_OK) {
+    kr_text_free(t);
+    u->owned = 0;
+    return rc == KR_TOOBIG ? SQLITE_TOOBIG : SQLITE_NOMEM;
+  }
+  if (!u->owned) c->valid = 1;
+  u->t = t;
+  u->a = a;
   return SQLITE_OK;
+}
+
+static void release(qa_use *u) {
+  if (!u->owned) return;
+  kr_qa_free(&u->al);
+  kr_text_free(&u->tl);
 }
 
 static void str_cell(kr_rows *rows, const kr_qa *a, kr_str s) {
@@ -68,69 +150,67 @@ static void str_cell(kr_rows *rows, const kr_qa *a, kr_str s) {
 }
 
 static int quotes_fill(sqlite3 *db, void *aux, sqlite3_value **argv, kr_rows *rows, char **pzErr) {
-  kr_text t;
-  kr_qa a;
+  qa_use u;
   const unsigned char *z;
   (void)pzErr;
-  int rc = analyse(db, argv[0], &t, &a, &z, aux);
+  int rc = analyse(db, argv[0], aux, &u, &z);
   if (rc != SQLITE_OK || z == 0) return rc;
-  for (int64_t i = 0; i < a.nq && rows->rc == SQLITE_OK; i++) {
-    const kr_quote *q = &a.q[i];
-    const kr_entity *e = q->entity >= 0 ? &a.ent[q->entity] : NULL;
+  const kr_qa *a = u.a;
+  for (int64_t i = 0; i < a->nq && rows->rc == SQLITE_OK; i++) {
+    const kr_quote *q = &a->q[i];
+    const kr_entity *e = q->entity >= 0 ? &a->ent[q->entity] : NULL;
     kr_rows_text(rows, (const char *)z + q->b0, q->b1 - q->b0);
     kr_rows_cstr(rows, kr_quote_kind_name[q->kind]);
-    if (e) str_cell(rows, &a, e->name); else kr_rows_null(rows);
+    if (e) str_cell(rows, a, e->name); else kr_rows_null(rows);
     if (q->m0 >= 0) kr_rows_text(rows, (const char *)z + q->m0, q->m1 - q->m0); else kr_rows_null(rows);
-    if (e) str_cell(rows, &a, e->role); else kr_rows_null(rows);
-    str_cell(rows, &a, q->cue);
+    if (e) str_cell(rows, a, e->role); else kr_rows_null(rows);
+    str_cell(rows, a, q->cue);
     kr_rows_real(rows, (double)(int)(q->confidence * 100 + 0.5) / 100.0);
     kr_rows_int(rows, q->paragraph);
-    kr_rows_span(rows, &t, q->b0, q->b1);
+    kr_rows_span(rows, u.t, q->b0, q->b1);
     if (q->m0 >= 0) {
-      kr_rows_start_length(rows, &t, q->m0, q->m1);
+      kr_rows_start_length(rows, u.t, q->m0, q->m1);
     } else {
       kr_rows_null(rows);
       kr_rows_null(rows);
     }
   }
-  kr_qa_free(&a);
-  kr_text_free(&t);
+  release(&u);
   return SQLITE_OK;
 }
 
 static int speakers_fill(sqlite3 *db, void *aux, sqlite3_value **argv, kr_rows *rows, char **pzErr) {
-  kr_text t;
-  kr_qa a;
+  qa_use u;
   const unsigned char *z;
   (void)pzErr;
-  int rc = analyse(db, argv[0], &t, &a, &z, aux);
+  int rc = analyse(db, argv[0], aux, &u, &z);
   if (rc != SQLITE_OK || z == 0) return rc;
-  for (int64_t i = 0; i < a.nent && rows->rc == SQLITE_OK; i++) {
-    const kr_entity *e = &a.ent[i];
-    str_cell(rows, &a, e->name);
+  const kr_qa *a = u.a;
+  for (int64_t i = 0; i < a->nent && rows->rc == SQLITE_OK; i++) {
+    const kr_entity *e = &a->ent[i];
+    str_cell(rows, a, e->name);
     kr_rows_cstr(rows, kr_entity_kind_name[e->kind]);
-    str_cell(rows, &a, e->role);
-    str_cell(rows, &a, e->org);
+    str_cell(rows, a, e->role);
+    str_cell(rows, a, e->org);
     if (e->gender == 'm') kr_rows_cstr(rows, "m");
     else if (e->gender == 'f') kr_rows_cstr(rows, "f");
     else kr_rows_null(rows);
     kr_rows_int(rows, e->nquotes);
     kr_rows_int(rows, e->nwords);
     kr_rows_int(rows, e->nmentions);
-    str_cell(rows, &a, e->aliases);
+    str_cell(rows, a, e->aliases);
     if (e->f0 >= 0) {
-      kr_rows_start_length(rows, &t, e->f0, e->f1);
+      kr_rows_start_length(rows, u.t, e->f0, e->f1);
     } else {
       kr_rows_null(rows);
       kr_rows_null(rows);
     }
-    str_cell(rows, &a, e->given);
-    str_cell(rows, &a, e->particle);
-    str_cell(rows, &a, e->surname);
-    str_cell(rows, &a, e->sort_name);
+    str_cell(rows, a, e->given);
+    str_cell(rows, a, e->particle);
+    str_cell(rows, a, e->surname);
+    str_cell(rows, a, e->sort_name);
   }
-  kr_qa_free(&a);
-  kr_text_free(&t);
+  release(&u);
   return SQLITE_OK;
 }
 
@@ -233,17 +313,22 @@ static const kr_tvf speakers_def = {
   "extract_speakers", speakers_col, speakers_type, 15, text_arg, 1, 1, speakers_fill
 };
 
-static void cache_free(void *p) { kr_qa_cache_free(p); }
-
-/* Each function keeps a word cache per connection (a connection runs one
-** statement step at a time, so no two analyses share it at once). */
+/* Both functions share one qa_conn per connection (see above). */
 int kr_register_quotes(sqlite3 *db, char **pzErr) {
   (void)pzErr;
-  kr_qa_cache *cq = kr_qa_cache_new(), *cs = cq ? kr_qa_cache_new() : NULL;
-  if (!cs) { kr_qa_cache_free(cq); return SQLITE_NOMEM; }
-  int rc = kr_register_tvf_ex(db, &quotes_def, cq, 1, cache_free);
-  if (rc == SQLITE_OK) rc = kr_register_tvf_ex(db, &speakers_def, cs, 1, cache_free);
-  else kr_qa_cache_free(cs);
+  qa_conn *c = kr_malloc(sizeof *c);
+  if (c) {
+    memset(c, 0, sizeof *c);
+    c->cache = kr_qa_cache_new();
+    if (!c->cache) { kr_free(c); c = NULL; }
+  }
+  if (!c) return SQLITE_NOMEM;
+  c->refs = 2;
+  /* each registration releases its reference when it fails or when the
+  ** connection closes */
+  int rc = kr_register_tvf_ex(db, &quotes_def, c, 1, conn_release);
+  if (rc == SQLITE_OK) rc = kr_register_tvf_ex(db, &speakers_def, c, 1, conn_release);
+  else conn_release(c);
   if (rc == SQLITE_OK)
     rc = sqlite3_create_function(db, "speaker_key", 1, KR_PURE, 0, speaker_key_func, 0, 0);
   return rc;

@@ -241,51 +241,61 @@ CREATE TABLE IF NOT EXISTS analysis_queue (article_id INTEGER PRIMARY KEY);
 -- analysed already (delete their analysis first).
 CREATE VIEW IF NOT EXISTS analysis_run(queued) AS SELECT NULL;
 
--- The analysis of the whole queue: one statement per table, each calling
--- one function for every queued article and appending the rows in key
--- order, so that the work of starting a statement is done once per run,
--- not once per article. The quotes and speakers come from the views above;
--- the dates from the same expressions as analysis_dates, but with the
--- publication date turned into a Julian day once per article, not once per
--- date mention. Then the rows of analysed with the counts, from the
--- speakers just stored (the number of quotes is the last n: the functions
--- number their rows 1, 2, 3...), and the counts of date_days.
-DROP TRIGGER IF EXISTS analysis_run_queue;   -- (always the current definition)
-CREATE TRIGGER analysis_run_queue INSTEAD OF INSERT ON analysis_run
+-- The analysis of one article: inserting its id into this view fills
+-- quote_spans, speakers, date_spans and its row of analysed (the trigger
+-- below). One article at a time, quotes then speakers, because krant
+-- keeps the analysis of the last text on the connection: extract_speakers
+-- reuses what extract_quotes just computed for the same body instead of
+-- analysing the article a second time. The queries are those of the views
+-- above, for one article; the dates with the publication date only when
+-- it is a full date. The number of quotes is the last n (the functions
+-- number their rows 1, 2, 3...).
+DROP VIEW IF EXISTS analysis_article;       -- (always the current definition)
+CREATE VIEW analysis_article(article_id) AS SELECT NULL;
+CREATE TRIGGER analysis_article_one INSTEAD OF INSERT ON analysis_article
 BEGIN
   INSERT INTO quote_spans(article_id, krant_version, n, kind, speaker, role, cue,
                           confidence, paragraph, start, length, mention_start,
                           mention_length)
-  SELECT article_id, krant_version, n, kind, speaker, role, cue, confidence,
-         paragraph, start, length, mention_start, mention_length
-    FROM analysis_quotes WHERE article_id IN analysis_queue;
+  SELECT a.id, krant_version(), q.rowid, q.kind, q.speaker, q.role, q.cue, q.confidence,
+         q.paragraph, q.start, q.length, q.mention_start, q.mention_length
+    FROM articles a, extract_quotes(a.body) q WHERE a.id = new.article_id;
   INSERT INTO speakers(article_id, krant_version, n, name, key, kind, role,
                        organisation, gender, quotes, words, mentions, aliases,
                        first_start, first_length, given_name, particle, surname,
                        sort_name)
-  SELECT * FROM analysis_speakers WHERE article_id IN analysis_queue;
-  -- (as analysis_dates, over the queue; CROSS JOIN keeps the loop over the
-  -- articles outside)
+  SELECT a.id, krant_version(), s.rowid, s.name, speaker_key(s.name), s.kind, s.role,
+         s.organisation, s.gender, s.quotes, s.words, s.mentions, s.aliases,
+         s.first_start, s.first_length, s.given_name, s.particle, s.surname, s.sort_name
+    FROM articles a, extract_speakers(a.body) s WHERE a.id = new.article_id;
   INSERT INTO date_spans(article_id, krant_version, n, value, type, first_day,
                          last_day, start, length, days)
   SELECT a.id, krant_version(), d.rowid, d.value, d.type, d.first_day, d.last_day,
          d.start, d.length, d.days
-    FROM (SELECT a.id, a.body,
-                 CASE WHEN a.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-                      THEN a.published END AS published
-            FROM analysis_queue q JOIN articles a ON a.id = q.article_id) a
-   CROSS JOIN extract_dates(a.body, a.published) d;
+    FROM articles a,
+         extract_dates(a.body,
+                       CASE WHEN a.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+                            THEN a.published END) d
+   WHERE a.id = new.article_id;
   INSERT INTO analysed(article_id, krant_version, quotes, quotes_named, quotes_anonymous,
                        quotes_women, quotes_men, quotes_gender_unknown)
-  SELECT q.article_id, krant_version(),
-         coalesce((SELECT max(n) FROM quote_spans x WHERE x.article_id = q.article_id), 0),
+  SELECT new.article_id, krant_version(),
+         coalesce((SELECT max(n) FROM quote_spans x WHERE x.article_id = new.article_id), 0),
          coalesce(sum(s.quotes) FILTER (WHERE s.kind IS NOT 'anonymous'), 0),
          coalesce(sum(s.quotes) FILTER (WHERE s.kind = 'anonymous'), 0),
          coalesce(sum(s.quotes) FILTER (WHERE s.kind = 'person' AND s.gender = 'f'), 0),
          coalesce(sum(s.quotes) FILTER (WHERE s.kind = 'person' AND s.gender = 'm'), 0),
          coalesce(sum(s.quotes) FILTER (WHERE s.kind = 'person' AND s.gender IS NULL), 0)
-    FROM analysis_queue q LEFT JOIN speakers s ON s.article_id = q.article_id
-   GROUP BY q.article_id;
+    FROM speakers s WHERE s.article_id = new.article_id;
+END;
+
+-- The analysis of the whole queue, in one statement: every queued article
+-- in id order (above), then the counts of date_days for all of them at
+-- once (a few thousand distinct values, not one update per mention).
+DROP TRIGGER IF EXISTS analysis_run_queue;   -- (always the current definition)
+CREATE TRIGGER analysis_run_queue INSTEAD OF INSERT ON analysis_run
+BEGIN
+  INSERT INTO analysis_article SELECT article_id FROM analysis_queue ORDER BY article_id;
   INSERT INTO date_days(days, mentions)
   SELECT h / 2.0, count(*)
     FROM (SELECT CAST(days * 2 AS INTEGER) AS h FROM date_spans
