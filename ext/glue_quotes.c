@@ -214,6 +214,30 @@ static int speakers_fill(sqlite3 *db, void *aux, sqlite3_value **argv, kr_rows *
   return SQLITE_OK;
 }
 
+/* speaker_key() of a name that is all ASCII (most names), without ICU:
+** NFKD changes no ASCII character and removes none, and case folding is
+** A-Z to a-z, so this gives what the general way below gives (a test
+** compares the two). Returns 0, doing nothing, for any other name. */
+static int ascii_key(sqlite3_context *ctx, const unsigned char *z, int64_t n) {
+  for (int64_t i = 0; i < n; i++) if (z[i] >= 0x80) return 0;
+  char *out = sqlite3_malloc64((uint64_t)n + 1);
+  if (!out) { sqlite3_result_error_nomem(ctx); return 1; }
+  int64_t k = 0;
+  int sp = 1;
+  for (int64_t i = 0; i < n; i++) {
+    unsigned char c = z[i];
+    if (c == ' ' || (c >= 9 && c <= 13) || c == '-' || c == '.' || c == '\'' || c == ',') {
+      if (!sp) { out[k++] = ' '; sp = 1; }
+      continue;
+    }
+    out[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    sp = 0;
+  }
+  while (k > 0 && out[k - 1] == ' ') k--;
+  sqlite3_result_text64(ctx, out, (uint64_t)k, sqlite3_free, SQLITE_UTF8);
+  return 1;
+}
+
 /* speaker_key(name): NFKD, accents removed, case folded (ICU), every run of
 ** white space, hyphens, dots and apostrophes made one space, trimmed. */
 static void speaker_key_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
@@ -223,6 +247,7 @@ static void speaker_key_func(sqlite3_context *ctx, int argc, sqlite3_value **arg
   int r = kr_arg_text(ctx, argv[0], "speaker_key", &z, &n);
   if (r <= 0) return;
   if (n > 1 << 20) { sqlite3_result_error(ctx, "speaker_key(): name too long", -1); return; }
+  if (ascii_key(ctx, z, n)) return;
   /* invalid UTF-8 becomes one U+FFFD per character as SQLite counts them,
   ** as everywhere in krant */
   char *clean = sqlite3_malloc64((uint64_t)n * 3 + 4);
