@@ -1570,12 +1570,36 @@ static int64_t skip_relative(qa_state *s, int64_t cs, int64_t at) {
   return at;
 }
 
+/* A name in apposition between commas right before token at, after a
+** phrase that describes it ("Mijn producer, Wouter De Smedt, zei"): the
+** subject is the whole phrase when it parses as one (its role then comes
+** with the name), else the name. */
+static int apposition_name(qa_state *s, int64_t cs, int64_t at, qa_np *np) {
+  if (at - 3 < cs || !tok_is_char(s, at - 1, ',')) return 0;
+  for (int64_t j = at - 2; j > cs && j >= at - WIN; j--) {
+    if (tok_is_final(s, j) || (s->tok[j].flags & T_MARK)) return 0;
+    if (!tok_is_char(s, j, ',')) continue;
+    qa_np ap, pre, full;
+    if (!(s->tok[j - 1].flags & T_LOWER) || !qa_np_forward(s, j + 1, at - 1, &ap) || ap.n0 < 0 || ap.a != j + 1 ||
+        ap.b != at - 1 || !subject_ok(s, &ap, 0))
+      return 0;
+    if (qa_np_backward(s, j, cs, &pre) && qa_np_forward(s, pre.a, at, &full) && full.ap0 == j + 1 &&
+        full.n0 == ap.n0 && subject_ok(s, &full, 0))
+      *np = full;
+    else
+      *np = ap;
+    return 1;
+  }
+  return 0;
+}
+
 /* The source of a reporting verb v in the clause [cs, ce): before the verb
 ** (or its auxiliary), else right after it. */
 static int find_subject(qa_state *s, int64_t cs, int64_t ce, int64_t v, int64_t aux, qa_np *np) {
   int64_t at = aux >= 0 && aux < v ? aux : v;
   int64_t rel = skip_relative(s, cs, at);
   if (rel < at && subject_before(s, rel, cs, np)) return 1;
+  if (apposition_name(s, cs, at, np)) return 1;
   /* Dutch inversion: a subject pronoun right after the finite verb is the
   ** subject, whatever stands before the verb ("Even later herhaalde hij") */
   if (at + 1 < ce && (qa_word_is(s, at + 1, "hij") || qa_word_is(s, at + 1, "zij") || qa_word_is(s, at + 1, "ze")) &&

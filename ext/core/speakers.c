@@ -1178,6 +1178,17 @@ static int recent(qa_state *s, int want_kind, int gender, int need_quote) {
   return -1;
 }
 
+/* The most recent person mentioned by name, or -1. */
+static int recent_named_person(qa_state *s) {
+  qa_ent_priv *p = s->ep;
+  int64_t lo = p->nm - LOOKBACK < 0 ? 0 : p->nm - LOOKBACK;
+  for (int64_t m = p->nm - 1; m >= lo; m--) {
+    const went *e = &p->e[p->m[m].ent];
+    if (e->kind == KR_EK_PERSON && e->named) return p->m[m].ent;
+  }
+  return -1;
+}
+
 /* A pronoun at a quote takes the most recent person; but when that
 ** person was named inside a sentence whose subject, at its start, is
 ** another person who fits, the pronoun refers to the subject: "Advocaat
@@ -1877,12 +1888,18 @@ static int turn_taking(const qa_state *s, const qa_q *q, int64_t last, int64_t p
 }
 
 /* An unattributed quote that opens the paragraph after a question ("Waarom
-** stopt u?"): an answer in an interview. */
-static int is_answer(const qa_state *s, const qa_q *q) {
+** stopt u?"): an answer in an interview. In an interview (interview: an
+** answer came before) the prompt may also be a statement of one sentence
+** without marks ("U werkt voor het eerst met grote doeken."). */
+static int is_answer(const qa_state *s, const qa_q *q, int interview) {
   if (q->kind != KR_QK_DIRECT || q->para < 1) return 0;
   int64_t a = s->para_tok[q->para], pa = s->para_tok[q->para - 1];
-  if (a <= pa || !tok_is_char(s, a - 1, '?')) return 0;
-  return (s->tok[a].flags & T_MARK) && s->tok[a].b1 == q->b0;
+  if (a <= pa || !(s->tok[a].flags & T_MARK) || s->tok[a].b1 != q->b0) return 0;
+  if (tok_is_char(s, a - 1, '?')) return 1;
+  if (!interview || (s->para_flag[q->para - 1] & (P_HEAD | P_CAPTION)) || qa_sent_of(s, pa) != qa_sent_of(s, a - 1))
+    return 0;
+  for (int64_t k = pa; k < a; k++) if (s->tok[k].flags & T_MARK) return 0;
+  return 1;
 }
 
 /* The named person who is the subject of the sentence right before the
@@ -2021,8 +2038,16 @@ int qa_resolve(qa_state *s) {
         if (subj >= 0) src = -1, id = subj;
       }
       /* an interview answer: the interviewee, who gave the answer before */
-      int answer = q->inherit > -100 && is_answer(s, q);
+      int answer = q->inherit > -100 && is_answer(s, q, last_answer >= 0);
       if (answer && last_answer >= 0) src = last_answer;
+      /* the first answer of an interview is the interviewee's, a named
+      ** person, not that of an organisation or description the introduction
+      ** quoted ("Gisteren maakte de uitgeverij bekend dat ...") */
+      if (answer && last_answer < 0 && src >= 0 && s->qq[src].entity >= 0 &&
+          p->e[s->qq[src].entity].kind != KR_EK_PERSON) {
+        int who = recent_named_person(s);
+        if (who >= 0) src = -1, id = who;
+      }
       if (id >= 0 && src < 0) {
         for (int64_t m = p->nm - 1; m >= 0 && m >= p->nm - LOOKBACK; m--)
           if (p->m[m].ent == id) {
