@@ -573,7 +573,10 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
       int64_t e = name_run(s, end + 1, lim);
       if (e > end + 1) { np->n1 = e; end = e; }
     }
-    if (qa_word_is(s, end, "en") && end + 1 < lim && name_word(s, end + 1) == 1 && np->det >= 0) {
+    /* (not two persons: "de Nederlander Thijs Boersma en Seppe De
+    ** Schrijver", a role or a given name on either side) */
+    if (qa_word_is(s, end, "en") && end + 1 < lim && name_word(s, end + 1) == 1 && np->det >= 0 && np->r0 < 0 &&
+        !(qa_lex(s, np->n0) & L_GIVEN) && !(qa_lex(s, end + 1) & L_GIVEN)) {
       int64_t e = name_run(s, end + 1, lim);
       if (e > end + 1) { np->n1 = e; end = e; }
     }
@@ -988,8 +991,16 @@ static kr_str tok_text(qa_state *s, int64_t a, int64_t b, int lc) {
   return r;
 }
 
+/* A demonym ("Nederlander"), also as the part after a hyphen
+** ("West-Vlaming", "Noord-Hollander"). */
 static int is_demonym(qa_state *s, int64_t i) {
-  return !strcmp(word_cell(s, s->lx_roles, i, 2), "demonym");
+  char w[48];
+  int n = qa_lower(s, i, w, sizeof w), h = n;
+  if (n <= 0) return 0;
+  while (h > 0 && w[h - 1] != '-') h--;
+  int r = qa_lookup(s, s->lx_roles, w, (size_t)n);
+  if (r < 0 && h > 0 && n - h >= 3) r = qa_lookup(s, s->lx_roles, w + h, (size_t)(n - h));
+  return !strcmp(kr_lexicon_cell(s->lx_roles, r, 2), "demonym");
 }
 
 /* Role text of a phrase: role words (and portfolio), bracket portfolio
