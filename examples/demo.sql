@@ -31,9 +31,11 @@ SELECT a.file, s.length, s.sentence
 
 .print
 .print Names with particles, found with a PCRE2 pattern
+-- (inside a sentence only, after a lower-case word or a comma: at the
+-- start of one, "Ook de Friese" would look like a name)
 SELECT m.match AS name, count(*) AS times
   FROM articles a,
-       regexp_matches(a.body, '\b\p{Lu}\p{Ll}+ (?:van der|van den|van de|van|de|De|Van|ter|ten|den) \p{Lu}\p{Ll}+') m
+       regexp_matches(a.body, '(?<=[\p{Ll},] )\p{Lu}\p{Ll}+ (?:van der|van den|van de|van|de|De|Van|ter|ten|den) \p{Lu}\p{Ll}+') m
  GROUP BY m.match ORDER BY times DESC, name LIMIT 8;
 
 -- The SQL workflow of sql/ on the same articles: a database file
