@@ -345,6 +345,14 @@ static int tvf_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
     if( (idxNum & (1 << i)) && j < argc ) slot[i] = argv[j++];
   }
   c->row = 0;
+  for(i = 0; i < def->nreq && i < 16; i++){
+    if( !(idxNum & (1 << i)) ){
+      /* the plan of last resort of tvf_best_index: the caller's mistake */
+      sqlite3_free(v->base.zErrMsg);
+      v->base.zErrMsg = sqlite3_mprintf("%s(): missing argument '%s'", def->name, def->arg[i]);
+      return SQLITE_ERROR;
+    }
+  }
   rc = run_fill(v->db, def, v->aux, slot, &c->rows, &err);
   if( rc != SQLITE_OK ){
     sqlite3_free(v->base.zErrMsg);
@@ -358,8 +366,12 @@ static int tvf_filter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr,
 /* Arguments are HIDDEN columns ncol..ncol+narg-1. Each usable equality
 ** constraint on one takes the argv slot of its position, in column order;
 ** an unusable one makes the plan impossible (SQLITE_CONSTRAINT), so that
-** SQLite picks a join order where the argument is known. A required
-** argument with no constraint at all is the caller's mistake. */
+** SQLite picks a join order where the argument is known. A plan without a
+** required argument at all gets a prohibitive cost rather than an error:
+** SQLite also asks about plans for parts of a WHERE clause (the terms of
+** an OR on the output columns), without the argument's constraint, and
+** takes another plan; when it is the only plan, the call lacks the
+** argument, and tvf_filter says so. */
 static int tvf_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *info){
   tvf_vtab *v = (tvf_vtab *)pVtab;
   const kr_tvf *def = v->def;
@@ -381,16 +393,15 @@ static int tvf_best_index(sqlite3_vtab *pVtab, sqlite3_index_info *info){
     }
   }
   if( unusable & ~mask ) return SQLITE_CONSTRAINT;
-  for(i = 0; i < def->nreq; i++){
-    if( !(mask & (1 << i)) ){
-      sqlite3_free(pVtab->zErrMsg);
-      pVtab->zErrMsg = sqlite3_mprintf("%s(): missing argument '%s'", def->name, def->arg[i]);
-      return SQLITE_ERROR;
-    }
-  }
   info->idxNum = mask;
   info->estimatedCost = 10.0;
   info->estimatedRows = 20;
+  for(i = 0; i < def->nreq; i++){
+    if( !(mask & (1 << i)) ){
+      info->estimatedCost = 1e300;
+      info->estimatedRows = 2147483647;
+    }
+  }
   return SQLITE_OK;
 }
 
