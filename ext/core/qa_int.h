@@ -57,6 +57,8 @@
 #define L_PARTY  (1u << 20)   /* organisations.tsv named organisation */
 #define L_OFHEAD (1u << 21)   /* organisations.tsv column of: "Port of ..." */
 #define L_RADJ   (1u << 22)   /* role_adjectives.tsv: "technisch (directeur)" */
+#define L_PPREP  (1u << 23)   /* particles.tsv position prep: "op", "in" (with L_PART) */
+#define L_POBJ   (1u << 24)   /* pronouns.tsv case obj: "hem", "haar" (with L_PRON) */
 
 /* A token. Offsets and indexes are 32-bit (kr_qa_run refuses a text of
 ** 2 GiB or more, which SQLite never passes) so that a token takes 24
@@ -179,7 +181,6 @@ typedef struct qa_state {
   int64_t nsp, capsp;
   qa_q *qq;
   int64_t nqq, capqq;
-  kr_segments seg;
   int64_t *para_tok;    /* first token of each paragraph, npara+1 entries */
   uint8_t *para_flag;   /* P_* */
   int64_t cappt, cappf, capst;   /* allocated entries of para_tok, para_flag, sent_tok */
@@ -191,10 +192,17 @@ typedef struct qa_state {
   uint16_t epoch;       /* the number of this analysis (qa_type.ep) */
   int32_t *tyslot;      /* hash table of the types with a stored form, -1 = empty */
   int64_t ntyslot;      /* a power of two */
-  int64_t pcur, scur;   /* tokenizer: paragraph and sentence of the last token, */
-  int64_t pend, send;   /* and the byte where they end, */
-  int64_t segend;       /* the smaller of the two */
-  int32_t tpara;        /* tokenizer: the paragraph index of the tokens at the cursor */
+  /* the tokenizer splits paragraphs and sentences as it goes (as
+  ** kr_segment() would: a paragraph is a line, trimmed; a sentence ends
+  ** where kr_sentence_break() says) */
+  kr_seg_lex slx;       /* the lexicons of the sentence test */
+  int64_t lend;         /* the byte that ends the line of the last token ('\n' or the end) */
+  int64_t pend;         /* the end of its paragraph (the line trimmed) */
+  int64_t s0;           /* the first byte of its sentence */
+  int64_t sresume;      /* a terminal before this byte ends no sentence */
+  int64_t snext;        /* the first byte of the next sentence, INT64_MAX when unknown */
+  int64_t segend;       /* the smaller of lend and snext: a token there starts a segment */
+  int32_t tpara;        /* the paragraph index of the last token */
   int64_t *mk;          /* the tokens that are quote marks (T_MARK), in text order */
   int64_t nmk, capmk;
   int64_t *cw;          /* the word tokens with a capital (T_CAP), in text order */
@@ -239,11 +247,14 @@ void qa_ent_free(qa_state *s);
 void qa_ent_give(qa_ent_priv **keep, qa_ent_priv *p);
 void qa_ent_release(qa_ent_priv *p);
 int qa_org_epithet(const qa_state *s, int64_t k);
-int qa_is_role_word(qa_state *s, int64_t i);
 
 /* The hot predicates, inline: the common case is a flag already computed
 ** (lexicon flags, cue flag) or a stored lower-cased form compared with a
 ** constant word (strlen and memcmp of a literal fold at compile time). */
+
+/* Is i the index of a token (0 <= i < ntok)? One unsigned comparison, as
+** ntok is never negative: these tests run millions of times. */
+static inline int tok_ok(const qa_state *s, int64_t i) { return (uint64_t)i < (uint64_t)s->ntok; }
 
 /* The word type of token i. */
 static inline qa_type *qa_ty(const qa_state *s, int64_t i) { return &s->ty[s->tok[i].type]; }
@@ -274,11 +285,19 @@ static inline int qa_is_cue(qa_state *s, int64_t i) {
 }
 
 /* Is token i a word? (Any i.) */
-static inline int is_word(const qa_state *s, int64_t i) { return i >= 0 && i < s->ntok && (s->tok[i].flags & T_WORD); }
+static inline int is_word(const qa_state *s, int64_t i) { return tok_ok(s, i) && (s->tok[i].flags & T_WORD); }
+
+/* Is token i (any i) a role noun (roles.tsv) that is no function word or
+** pronoun? */
+static inline int qa_is_role_word(qa_state *s, int64_t i) {
+  if (!is_word(s, i)) return 0;
+  uint32_t l = qa_lex(s, i);
+  return (l & L_ROLE) && !(l & (L_FUNC | L_PRON));
+}
 
 /* Is token i the punctuation character c (ASCII)? (Any i.) */
 static inline int tok_is_char(const qa_state *s, int64_t i, char c) {
-  if (i < 0 || i >= s->ntok) return 0;
+  if (!tok_ok(s, i)) return 0;
   const qa_tok *t = &s->tok[i];
   return (t->flags & T_PUNCT) && t->b1 - t->b0 == 1 && s->t->z[t->b0] == (unsigned char)c;
 }
@@ -286,28 +305,28 @@ static inline int tok_is_char(const qa_state *s, int64_t i, char c) {
 /* Does punctuation token i (any i) start with the character whose UTF-8
 ** is u[0..n)? A punctuation token is one character (or two of ",,"). */
 static inline int tok_starts(const qa_state *s, int64_t i, const char *u, int n) {
-  if (i < 0 || i >= s->ntok || !(s->tok[i].flags & T_PUNCT)) return 0;
+  if (!tok_ok(s, i) || !(s->tok[i].flags & T_PUNCT)) return 0;
   const qa_tok *t = &s->tok[i];
   return t->b1 - t->b0 >= n && !memcmp(s->t->z + t->b0, u, (size_t)n);
 }
 
 /* Is token i a sentence-final mark: . ! ? or … (U+2026)? */
 static inline int tok_is_final(const qa_state *s, int64_t i) {
-  if (i < 0 || i >= s->ntok || !(s->tok[i].flags & T_PUNCT)) return 0;
+  if (!tok_ok(s, i) || !(s->tok[i].flags & T_PUNCT)) return 0;
   unsigned char c = s->t->z[s->tok[i].b0];
   return c == '.' || c == '!' || c == '?' || (c == 0xE2 && tok_starts(s, i, "\xE2\x80\xA6", 3));
 }
 
 /* Is token i a dash: - or an en or em dash (U+2013, U+2014)? */
 static inline int tok_is_dash(const qa_state *s, int64_t i) {
-  if (i < 0 || i >= s->ntok || !(s->tok[i].flags & T_PUNCT)) return 0;
+  if (!tok_ok(s, i) || !(s->tok[i].flags & T_PUNCT)) return 0;
   unsigned char c = s->t->z[s->tok[i].b0];
   return c == '-' || (c == 0xE2 && (tok_starts(s, i, "\xE2\x80\x93", 3) || tok_starts(s, i, "\xE2\x80\x94", 3)));
 }
 
 /* Is token i the word w (lower case)? */
 static inline int qa_word_is(const qa_state *s, int64_t i, const char *w) {
-  if (i < 0 || i >= s->ntok) return 0;
+  if (!tok_ok(s, i)) return 0;
   const qa_type *y = qa_ty(s, i);
   size_t n = strlen(w);
   if (y->lwn >= 0) return (size_t)y->lwn == n && !memcmp(s->lw + y->lw, w, n);

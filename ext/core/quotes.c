@@ -105,6 +105,10 @@ int qa_word_is_slow(const qa_state *s, int64_t i, const char *w, size_t n) {
   for (size_t k = 0; k < n; k++) {
     unsigned char c = z[k];
     if (c >= 0x80) {
+      /* a dash, a quote mark or other punctuation of U+2000..U+203F (E2 80
+      ** xx; no case there) at the start: the lower-cased form starts
+      ** with it too, so it is no word of ASCII letters ("dat" before ”) */
+      if (k == 0 && n >= 3 && c == 0xE2 && z[1] == 0x80 && (unsigned char)w[0] < 0x80) return 0;
       char buf[64];
       int m = qa_lower(s, i, buf, sizeof buf);
       return m >= 0 && strcmp(buf, w) == 0;
@@ -406,7 +410,6 @@ typedef struct qa_bufs {
   int64_t *cw; int64_t capcw;
   int64_t *para_tok, *sent_tok; int64_t cappt, capst;
   uint8_t *para_flag; int64_t cappf;
-  kr_segments seg;
 } qa_bufs;
 #define KEEP_MAX (1 << 21)   /* bytes */
 
@@ -444,7 +447,6 @@ static void bufs_free(qa_bufs *b) {
   kr_free(b->para_tok);
   kr_free(b->sent_tok);
   kr_free(b->para_flag);
-  kr_segments_free(&b->seg);
   memset(b, 0, sizeof *b);
 }
 
@@ -481,7 +483,6 @@ static void bufs_take(qa_state *s) {
   s->para_tok = b->para_tok; s->cappt = b->cappt;
   s->sent_tok = b->sent_tok; s->capst = b->capst;
   s->para_flag = b->para_flag; s->cappf = b->cappf;
-  s->seg = b->seg;
   memset(b, 0, sizeof *b);
   s->ep = s->cache->ep;
   s->cache->ep = NULL;
@@ -492,11 +493,11 @@ static void bufs_take(qa_state *s) {
 static void bufs_give(qa_state *s) {
   qa_bufs b = {s->tok, s->captok, s->ty, s->capty, s->nty, s->tyslot, s->ntyslot,
                s->lw, s->lwcap, s->lwused, s->sp, s->capsp, s->qq, s->capqq, s->mk, s->capmk, s->cw, s->capcw,
-               s->para_tok, s->sent_tok, s->cappt, s->capst, s->para_flag, s->cappf, s->seg};
+               s->para_tok, s->sent_tok, s->cappt, s->capst, s->para_flag, s->cappf};
   int64_t bytes = b.captok * (int64_t)sizeof(qa_tok) + b.capty * (int64_t)sizeof(qa_type) +
                   b.ntyslot * (int64_t)sizeof(int32_t) + b.lwcap + b.capsp * (int64_t)sizeof(qa_span) +
                   b.capqq * (int64_t)sizeof(qa_q) + (b.capmk + b.capcw + b.cappt + b.capst) * (int64_t)sizeof(int64_t) +
-                  b.cappf + b.seg.cappara * (int64_t)sizeof(kr_paragraph) + b.seg.capsent * (int64_t)sizeof(kr_sentence);
+                  b.cappf;
   if (s->cache && bytes <= KEEP_MAX) {
     bufs_free(&s->cache->keep);   /* none in practice: taken at the start */
     s->cache->keep = b;
@@ -531,11 +532,15 @@ static inline void lex_from_cache(qa_type *y, const cache_ent *e) {
   y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NONE;
 }
 
+/* The names of the cue classes, by the bit number of their CC_* bit
+** (CC_OTHER: any other name). */
+static const char *const cue_class_name[] = {"say", "think", "mark", "part", "thinkpart", "sep", "according",
+                                             "after", "klinkt", NULL, "dat"};
+
 /* The CC_* bit of cue class name c. */
 static unsigned cue_class_bit(const char *c) {
-  static const char *const names[] = {"say", "think", "mark", "part", "thinkpart", "sep", "according", "after", "klinkt"};
-  for (unsigned k = 0; k < sizeof names / sizeof names[0]; k++) if (!strcmp(c, names[k])) return 1u << k;
-  if (!strcmp(c, "dat")) return CC_DAT;
+  for (unsigned k = 0; k < sizeof cue_class_name / sizeof cue_class_name[0]; k++)
+    if (cue_class_name[k] && !strcmp(c, cue_class_name[k])) return 1u << k;
   return CC_OTHER;
 }
 
@@ -598,13 +603,17 @@ static uint32_t lex_compute(qa_state *s, qa_type *y) {
         f |= L_PRON;
         const char *c = kr_lexicon_cell(s->lx_pron, r, 1);
         y->gender = c[0] == 'm' ? 'm' : c[0] == 'f' ? 'f' : 0;
+        if (!strcmp(kr_lexicon_cell(s->lx_pron, r, 3), "obj")) f |= L_POBJ;
       }
       if (n <= 9 && s->lx_hon && (r = kr_lexicon_find_h(s->lx_hon, w, (size_t)n, h)) >= 0) {
         f |= L_HON;
         const char *c = kr_lexicon_cell(s->lx_hon, r, 1);
         y->gender = c[0] == 'm' ? 'm' : c[0] == 'f' ? 'f' : 0;
       }
-      if (n <= 6 && (kr_lexicon_find_h(s->lx_part, w, (size_t)n, h) >= 0)) f |= L_PART;
+      if (n <= 6 && (r = kr_lexicon_find_h(s->lx_part, w, (size_t)n, h)) >= 0) {
+        f |= L_PART;
+        if (!strcmp(kr_lexicon_cell(s->lx_part, r, 1), "prep")) f |= L_PPREP;
+      }
       /* every adjective there ends in -e, -s or -sch ("Vlaamse", "Vlaams", "Belgisch") */
       if ((w[n - 1] == 'e' || w[n - 1] == 's' || w[n - 1] == 'h') &&
           kr_lexicon_find_h(s->lx_nat, w, (size_t)n, h) >= 0) f |= L_NAT;
@@ -702,10 +711,15 @@ static int cue_row(qa_state *s, int64_t i, unsigned ccl) {
   if (!(qa_lex(s, i) & L_CUE) || !(qa_ty(s, i)->cuecls & ccl)) return -1;
   int r = qa_ty(s, i)->cue;
   const kr_lexicon *lx = s->lx_cues;
-  const char *k = kr_lexicon_cell(lx, r, 0);
-  size_t kn = strlen(k);
-  for (; r < lx->nrow && qa_key_is(lx, r, k, kn); r++)
-    if (cue_class_bit(kr_lexicon_cell(lx, r, 2)) == ccl) return r;
+  size_t c0 = (size_t)r * (size_t)lx->ncol;
+  const char *k = lx->cell[c0];
+  size_t kn = (size_t)lx->len[c0];
+  /* the class of a row is compared by name: one string comparison */
+  const char *name = ccl == CC_OTHER ? NULL : cue_class_name[__builtin_ctz(ccl)];
+  for (; r < lx->nrow && qa_key_is(lx, r, k, kn); r++) {
+    const char *c = kr_lexicon_cell(lx, r, 2);
+    if (name ? !strcmp(c, name) : cue_class_bit(c) == ccl) return r;
+  }
   return -1;
 }
 
@@ -726,9 +740,11 @@ static const unsigned char ascii_word[256] = {
 #define AW_H 8
 
 /* ASCII punctuation that is always a token of its own (the general path
-** of tokenize() would make it so): no quote mark, no part of a word. */
+** of tokenize() would make it so): no quote mark, no part of a word.
+** PP_END: a terminal that may end a sentence. */
+#define PP_END 2
 static const unsigned char plain_punct[256] = {
-  ['.'] = 1, [','] = 1, [';'] = 1, [':'] = 1, ['!'] = 1, ['?'] = 1, ['('] = 1, [')'] = 1,
+  ['.'] = PP_END, [','] = 1, [';'] = 1, [':'] = 1, ['!'] = PP_END, ['?'] = PP_END, ['('] = 1, [')'] = 1,
 };
 
 /* The byte after an ASCII run in simple_word(): 0 ends the word; SW_MORE
@@ -985,17 +1001,42 @@ TOKEN_PATH int64_t simple_word(qa_state *s, int64_t i, qa_tok *t, uint64_t *w0) 
   return len > TYPE_MAXLEN ? -1 : len;
 }
 
-/* Move the tokenizer's paragraph (or sentence) cursor *cur past the
-** segments that end at or before byte b0; *end gets the end of the segment
-** it stops at (INT64_MAX past the last). */
-static void seg_advance(const void *seg, size_t size, int64_t nseg, int64_t b0, int64_t *cur, int64_t *end) {
-  while (*cur < nseg) {
-    /* kr_paragraph and kr_sentence both start with b0, b1 */
-    const int64_t *b = (const int64_t *)((const char *)seg + (size_t)*cur * size);
-    if (b0 < b[1]) { *end = b[1]; return; }
-    ++*cur;
+/* The first token at or after byte segend (b0) starts a segment: a new
+** paragraph when it is past the end of its line (a token is never white
+** space, so a paragraph, a line trimmed, starts at its first token), else
+** the sentence that kr_sentence_break() found to start there. */
+TOKEN_RARE int seg_start(qa_state *s, int64_t b0, qa_tok *t) {
+  if (b0 >= s->lend) {
+    const unsigned char *z = s->t->z;
+    const unsigned char *nl = memchr(z + b0, '\n', (size_t)(s->t->n - b0));
+    int64_t a = b0;
+    s->lend = s->pend = nl ? (int64_t)(nl - z) : s->t->n;
+    kr_trim_space(z, &a, &s->pend);
+    if (s->npara + 2 > s->cappt && kr_grow((void **)&s->para_tok, &s->cappt, s->npara + 2, sizeof(int64_t))) return KR_NOMEM;
+    s->para_tok[s->npara] = s->ntok;
+    s->tpara = (int32_t)s->npara++;
+    t->flags = T_PSTART;
   }
-  *end = INT64_MAX;
+  if (s->nsent + 2 > s->capst && kr_grow((void **)&s->sent_tok, &s->capst, s->nsent + 2, sizeof(int64_t))) return KR_NOMEM;
+  s->sent_tok[s->nsent++] = s->ntok;
+  t->flags |= T_SSTART;
+  t->para = s->tpara;
+  s->s0 = s->sresume = b0;
+  s->snext = INT64_MAX;
+  s->segend = s->lend;
+  return KR_OK;
+}
+
+/* A terminal character ('.', '!', '?', '…') at byte i of the paragraph of
+** the last token: does the sentence end there, as kr_segment() would end
+** it? Then the next one starts at snext. */
+TOKEN_RARE void sentence_end(qa_state *s, int64_t i) {
+  if (i < s->sresume) return;   /* inside a run of terminals already tested */
+  int64_t k = kr_sentence_break(&s->slx, s->t->z, s->s0, i, s->pend, &s->sresume);
+  if (k >= 0) {
+    s->snext = k;
+    if (k < s->segend) s->segend = k;
+  }
 }
 
 /* A new token at byte b0 (flags and end to be filled), or NULL. Its
@@ -1010,45 +1051,29 @@ TOKEN_PATH qa_tok *new_tok(qa_state *s, int64_t b0) {
   t->span = -1;
   t->type = 0;
   t->para = s->tpara;
-  /* a token past the end of its sentence or paragraph moves the cursors;
-  ** only then can it be the first token of a segment (the cursors start
-  ** before the first segment) */
-  if (b0 >= s->segend) {
-    const kr_segments *g = &s->seg;
-    if (b0 >= s->pend) seg_advance(g->para, sizeof *g->para, g->npara, b0, &s->pcur, &s->pend);
-    if (b0 >= s->send) seg_advance(g->sent, sizeof *g->sent, g->nsent, b0, &s->scur, &s->send);
-    t->para = s->tpara = (int32_t)(s->pcur < g->npara ? s->pcur : g->npara - 1);
-    if (s->para_tok[s->pcur] == -1) { s->para_tok[s->pcur] = s->ntok; t->flags = T_PSTART; }
-    if (s->sent_tok[s->scur] == -1) { s->sent_tok[s->scur] = s->ntok; t->flags |= T_SSTART; }
-    s->segend = s->send < s->pend ? s->send : s->pend;
-  }
+  if (b0 >= s->segend && seg_start(s, b0, t)) return NULL;
   return t;
 }
 
-/* First tokens of the paragraphs and sentences, and the type of the
-** tokens that are not words. */
+/* Room for the paragraphs and sentences, and the type of the tokens that
+** are not words. */
 static int tokens_init(qa_state *s) {
-  kr_segments *g = &s->seg;
-  int64_t n = s->t->n, np = g->npara, ns = g->nsent;
-  s->npara = np;
-  s->nsent = ns;
-  if (kr_grow((void **)&s->para_tok, &s->cappt, np + 1, sizeof(int64_t)) ||
-      kr_grow((void **)&s->para_flag, &s->cappf, np + 1, 1) ||
-      kr_grow((void **)&s->sent_tok, &s->capst, ns + 1, sizeof(int64_t)))
-    return KR_NOMEM;
-  memset(s->para_flag, 0, (size_t)(np + 1));
-  for (int64_t k = 0; k <= np; k++) s->para_tok[k] = -1;
-  for (int64_t k = 0; k <= ns; k++) s->sent_tok[k] = -1;
-  /* news text has about one token per five bytes and a new word type
-  ** every eight: reserve that much for an article (a huge text grows the
-  ** arrays as it goes) */
+  int64_t n = s->t->n;
+  /* news text has about one token per five bytes, a new word type every
+  ** eight, a sentence per 100 and a paragraph per 400: reserve that much
+  ** for an article (a huge text grows the arrays as it goes) */
   int64_t m = n < (1 << 19) ? n : (1 << 19), nslot = 64;
   while (nslot < m / 4) nslot *= 2;
-  if (kr_grow((void **)&s->tok, &s->captok, m / 5 + 16, sizeof(qa_tok)) ||
+  s->npara = s->nsent = 0;
+  if (kr_grow((void **)&s->para_tok, &s->cappt, m / 400 + 16, sizeof(int64_t)) ||
+      kr_grow((void **)&s->sent_tok, &s->capst, m / 100 + 16, sizeof(int64_t)) ||
+      kr_grow((void **)&s->tok, &s->captok, m / 5 + 16, sizeof(qa_tok)) ||
       kr_grow((void **)&s->ty, &s->capty, s->nty + m / 8 + 16, sizeof(qa_type)) ||
       kr_grow((void **)&s->lw, &s->lwcap, s->lwused + m + FORM_MAX + 16, 1))
     return KR_NOMEM;
-  s->pend = s->send = s->segend = -1;   /* the cursors start before the first segment */
+  kr_seg_lex_init(&s->slx);
+  s->lend = s->segend = -1;   /* the first token starts a paragraph */
+  s->tpara = 0;
   if (s->nty > 0) return KR_OK;   /* the table kept from the last article */
   if (grow_types(s, nslot)) return KR_NOMEM;
   int32_t y;
@@ -1058,15 +1083,13 @@ static int tokens_init(qa_state *s) {
   return KR_OK;
 }
 
-/* A paragraph or sentence without tokens (none in practice) starts where
-** the next one does. */
-static void tokens_done(qa_state *s) {
-  for (int64_t k = s->npara; k >= 0; k--)
-    if (s->para_tok[k] < 0 || (k < s->npara && s->para_tok[k] > s->para_tok[k + 1]))
-      s->para_tok[k] = k == s->npara ? s->ntok : s->para_tok[k + 1];
-  for (int64_t k = s->nsent; k >= 0; k--)
-    if (s->sent_tok[k] < 0 || (k < s->nsent && s->sent_tok[k] > s->sent_tok[k + 1]))
-      s->sent_tok[k] = k == s->nsent ? s->ntok : s->sent_tok[k + 1];
+/* The ends of the last paragraph and sentence, and the paragraph flags. */
+static int tokens_done(qa_state *s) {
+  s->para_tok[s->npara] = s->ntok;
+  s->sent_tok[s->nsent] = s->ntok;
+  if (kr_grow((void **)&s->para_flag, &s->cappf, s->npara + 1, 1)) return KR_NOMEM;
+  memset(s->para_flag, 0, (size_t)(s->npara + 1));
+  return KR_OK;
 }
 
 /* Make the next token of a word at i: its end, flags and type. ascii
@@ -1075,7 +1098,11 @@ TOKEN_PATH int word_tok(qa_state *s, int64_t i, uint32_t c, int len, qa_tok *t, 
   uint64_t w0 = 0;
   int64_t ln = ascii ? simple_word(s, i, t, &w0) : 0;
   int64_t k = s->ntok++;
-  if (ln == 0) scan_word(s, i, c, len, t);
+  if (ln == 0) {
+    scan_word(s, i, c, len, t);
+    /* the dot of an initial or a title may end a sentence ("Kevin B. Het ...") */
+    if (s->t->z[t->b1 - 1] == '.') sentence_end(s, t->b1 - 1);
+  }
   if (t->flags & T_CAP) {
     /* the capitalised words, for speakers.c (narrative_names) */
     if (s->ncw >= s->capcw && kr_grow((void **)&s->cw, &s->capcw, s->ncw + 1, sizeof *s->cw)) return KR_NOMEM;
@@ -1105,6 +1132,7 @@ static int tokenize(qa_state *s) {
       t->b1 = (int32_t)(i + 1);
       t->flags |= T_PUNCT;
       s->ntok++;
+      if (plain_punct[z[i]] == PP_END) sentence_end(s, i);
       i++;
       continue;
     }
@@ -1163,11 +1191,11 @@ static int tokenize(qa_state *s) {
     }
     t->b1 = i + len;
     t->flags |= T_PUNCT;
+    if (c == 0x2026) sentence_end(s, i);   /* '…' */
     i = t->b1;
     s->ntok++;
   }
-  tokens_done(s);
-  return KR_OK;
+  return tokens_done(s);
 }
 
 /* ---- 2. pairing of quote marks ----------------------------------------- */
@@ -2410,6 +2438,24 @@ static int cmp_q(const void *a, const void *b) {
   return 0;
 }
 
+/* Sort the quotes by cmp_q, stably (as the merge sort of glibc's qsort()
+** does): they come as a few runs in text order (direct quotes, dash
+** quotes, reported speech), which insertion sort puts together in about
+** linear time without the copies of a merge sort; when there is much more
+** to move, qsort() does the rest. */
+static void sort_quotes(qa_q *q, int64_t n) {
+  int64_t moved = 0;
+  for (int64_t i = 1; i < n; i++) {
+    if (cmp_q(&q[i - 1], &q[i]) <= 0) continue;
+    qa_q v = q[i];
+    int64_t j = i;
+    while (j > 0 && cmp_q(&q[j - 1], &v) > 0) { q[j] = q[j - 1]; j--; }
+    q[j] = v;
+    moved += i - j;
+    if (moved > 8 * n + 64) { qsort(q, (size_t)n, sizeof(qa_q), cmp_q); return; }
+  }
+}
+
 static int continuations(qa_state *s) {
   for (int64_t x = 0; x < s->nsp; x++) {
     qa_span *sp = &s->sp[x];
@@ -2478,12 +2524,11 @@ int kr_qa_run_cached(const kr_text *t, kr_qa *a, kr_qa_cache *cache) {
   /* token offsets are 32-bit (qa_tok); SQLite passes no text this long */
   if (t->n >= INT32_MAX) { rc = KR_TOOBIG; goto done; }
   if (!s.lx_cues || !s.lx_pron) goto done;
-  if ((rc = kr_segment_into(t, &s.seg)) != KR_OK) goto done;
   /* the strings of the result take about a byte for every sixteen of the
   ** text: room for them at once rather than by doubling from 16 bytes */
   if (kr_grow((void **)&a->arena, &a->caparena, (t->n < (1 << 20) ? t->n : (1 << 20)) / 16 + 256, 1)) { rc = KR_NOMEM; goto done; }
   if ((rc = tokenize(&s)) != KR_OK) goto done;
-  if (s.ntok == 0 || s.seg.npara == 0) goto done;
+  if (s.ntok == 0 || s.npara == 0) goto done;
   if ((rc = pair_marks(&s)) != KR_OK) goto done;
   if ((rc = classify_paragraphs(&s)) != KR_OK) goto done;
   if ((rc = direct_quotes(&s)) != KR_OK) goto done;
@@ -2496,9 +2541,7 @@ int kr_qa_run_cached(const kr_text *t, kr_qa *a, kr_qa_cache *cache) {
   /* inherit indexes refer to positions in qq: resolve split-quote links
   ** to stable keys before sorting */
   for (int64_t i = 0; i < s.nqq; i++) if (s.qq[i].inherit >= 0) s.qq[i].inherit = -100 - s.qq[s.qq[i].inherit].b0;
-  int sorted = 1;
-  for (int64_t i = 1; i < s.nqq && sorted; i++) sorted = cmp_q(&s.qq[i - 1], &s.qq[i]) <= 0;
-  if (!sorted) qsort(s.qq, (size_t)s.nqq, sizeof(qa_q), cmp_q);
+  sort_quotes(s.qq, s.nqq);
   rc = qa_resolve(&s);
 done:
   state_free(&s);

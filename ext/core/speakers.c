@@ -24,6 +24,14 @@
 
 const char *const kr_entity_kind_name[3] = {"person", "organisation", "anonymous"};
 
+/* name_word_compute() is not inlined into name_word(), so that the test
+** of the computed value, done millions of times, is inlined everywhere. */
+#if defined(__GNUC__) || defined(__clang__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 #define NP_MAX   18   /* tokens in a source phrase */
 #define LOOKBACK 48   /* recent mentions searched for an antecedent */
 #define MAX_ALIAS 16
@@ -48,14 +56,14 @@ static const char *word_cell(qa_state *s, const kr_lexicon *lx, int64_t i, int c
 }
 
 /* Is the particle at i one that is mostly a preposition (particles.tsv,
-** position prep: op, in, uit, te)? */
+** position prep: op, in, uit, te)? (A flag of its word type.) */
 static int particle_prep(qa_state *s, int64_t i) {
-  return !strcmp(word_cell(s, s->lx_part, i, 1), "prep");
+  return (qa_lex(s, i) & L_PPREP) != 0;
 }
 
 /* A capitalised word that can be part of a name: 1, or 2 for a
 ** capitalised particle that may start one ("Van"), else 0. */
-static int name_word_compute(qa_state *s, int64_t i) {
+static NOINLINE int name_word_compute(qa_state *s, int64_t i) {
   if (!is_word(s, i) || (s->tok[i].flags & T_SIG)) return 0;
   if (s->tok[i].flags & T_INITIAL) return 1;
   if (!(s->tok[i].flags & T_CAP)) return 0;
@@ -106,7 +114,7 @@ static int name_word_compute(qa_state *s, int64_t i) {
 /* name_word_compute(), once per token: it depends only on the token, its
 ** neighbours and their lexicon flags, all fixed before any phrase is parsed. */
 static inline int name_word(qa_state *s, int64_t i) {
-  if (i < 0 || i >= s->ntok) return 0;
+  if (!tok_ok(s, i)) return 0;
   qa_tok *t = &s->tok[i];
   if (!t->nw) t->nw = (uint8_t)(name_word_compute(s, i) + 1);
   return t->nw - 1;
@@ -129,10 +137,6 @@ static int det_particle_start(qa_state *s, int64_t i) {
   return name_word(s, j) == 1 && !(s->tok[j].flags & T_ALLCAP) && !(qa_lex(s, j) & (L_ORG | L_PARTY | L_PLACE));
 }
 
-
-int qa_is_role_word(qa_state *s, int64_t i) {
-  return is_word(s, i) && (qa_lex(s, i) & L_ROLE) && !(qa_lex(s, i) & (L_FUNC | L_PRON));
-}
 
 static inline int lower_free(qa_state *s, int64_t i) {
   /* a lower-case word that may be an adjective or noun in a phrase */
@@ -349,7 +353,7 @@ static int origin_adjective(qa_state *s, int64_t k, int64_t lim) {
 /* A singular object pronoun that is also a possessive ("haar", pronouns.tsv
 ** case obj): "volgens haar opgesteld", "Volgens haar wist X". */
 static int object_pronoun(qa_state *s, int64_t k) {
-  return qa_gender(s, k) && !strcmp(word_cell(s, s->lx_pron, k, 3), "obj");
+  return qa_gender(s, k) && (qa_lex(s, k) & L_POBJ);
 }
 
 /* Do the lower-case words from k on (at most three) lead to a noun for a

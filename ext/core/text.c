@@ -427,11 +427,6 @@ static int dot_is_abbreviation(const unsigned char *z, int64_t p0, int64_t dot,
   return strcmp(kr_lexicon_cell(abbr, (int)i, 1), "end") != 0;
 }
 
-/* The lexicons the sentence splitter reads. */
-typedef struct seg_lex {
-  const kr_lexicon *abbr, *func, *pron, *part;
-  int64_t maxlen;        /* the longest abbreviation, without its final dot */
-} seg_lex;
 
 /* Is the '.' at byte `dot` the end of a surname written as an initial
 ** ("tegen Kevin B. Het bewijs ...") rather than an initial inside a name?
@@ -439,7 +434,7 @@ typedef struct seg_lex {
 ** at k, which opens the next sentence, is a function word or pronoun that
 ** cannot go on a name (no particle such as "De" or "Van"). */
 static int initial_ends_sentence(const unsigned char *z, int64_t p0, int64_t dot, int64_t k, int64_t p1,
-                                 const seg_lex *lx){
+                                 const kr_seg_lex *lx){
   char low[16];
   int64_t e = k, n;
   int r;
@@ -548,47 +543,70 @@ static int64_t next_can_end(const unsigned char *z, int64_t i, int64_t e){
   return i;
 }
 
+void kr_trim_space(const unsigned char *z, int64_t *b0, int64_t *b1){
+  trim(z, b0, b1);
+}
+
+void kr_seg_lex_init(kr_seg_lex *lx){
+  const kr_lexicon *abbr = kr_lexicon_get("abbreviations");
+  int r;
+  lx->abbr = abbr;
+  lx->func = kr_lexicon_get("function_words");
+  lx->pron = kr_lexicon_get("pronouns");
+  lx->part = kr_lexicon_get("particles");
+  lx->maxlen = 1;
+  for(r = 0; abbr && r < abbr->nrow; r++){
+    if( abbr->len[(size_t)r * (size_t)abbr->ncol] - 1 > lx->maxlen ) lx->maxlen = abbr->len[(size_t)r * (size_t)abbr->ncol] - 1;
+  }
+}
+
+int64_t kr_sentence_break(const kr_seg_lex *lx, const unsigned char *z, int64_t s0, int64_t i, int64_t p1,
+                          int64_t *resume){
+  int len;
+  uint32_t c = decode_at(z, p1, i, &len);
+  int64_t e, k;
+  *resume = i + len;
+  if( !is_terminal(c) ) return -1;
+  /* the run of terminal punctuation, then closing marks and brackets */
+  e = i + len;
+  while( e < p1 ){
+    uint32_t d = decode_at(z, p1, e, &len);
+    if( !is_terminal(d) && !is_closer(d) ) break;
+    e += len;
+  }
+  *resume = e;
+  /* white space must follow, then something that opens a sentence */
+  k = e;
+  while( k < p1 ){
+    uint32_t d = decode_at(z, p1, k, &len);
+    if( !is_space_at(d) ) break;
+    k += len;
+  }
+  if( k == e || k >= p1 ) return -1;
+  {
+    uint32_t d = decode_at(z, p1, k, &len);
+    /* ",," opens a quote in the old print style */
+    int lowhigh = d == ',' && k + 1 < p1 && z[k + 1] == ',';
+    if( !is_sentence_opener(d) && !lowhigh ) return -1;
+  }
+  if( c == '.' && e == i + 1 && dot_is_abbreviation(z, s0, i, lx->abbr, lx->maxlen)
+   && !initial_ends_sentence(z, s0, i, k, p1, lx) ) return -1;
+  return k;
+}
+
 /* Split one paragraph [p0, p1) into sentences. */
 static int split_paragraph(const kr_text *t, kr_segments *seg, int64_t p0, int64_t p1,
-                           int32_t para, const seg_lex *lx){
+                           int32_t para, const kr_seg_lex *lx){
   const unsigned char *z = t->z;
   int64_t i = p0, s0 = p0;
   while( i < p1 ){
-    int len;
-    uint32_t c;
     int64_t e, k;
     /* only '.', '!', '?' and the first byte of '…' (E2 80 A6) can end a
     ** sentence: skip every other byte without decoding */
     i = next_can_end(z, i, p1);
     if( i >= p1 ) break;
-    c = decode_at(z, p1, i, &len);
-    if( !is_terminal(c) ){ i += len; continue; }
-    /* the run of terminal punctuation, then closing marks and brackets */
-    e = i + len;
-    while( e < p1 ){
-      uint32_t d = decode_at(z, p1, e, &len);
-      if( !is_terminal(d) && !is_closer(d) ) break;
-      e += len;
-    }
-    /* white space must follow, then something that opens a sentence */
-    k = e;
-    while( k < p1 ){
-      uint32_t d = decode_at(z, p1, k, &len);
-      if( !is_space_at(d) ) break;
-      k += len;
-    }
-    if( k == e || k >= p1 ){ i = e; continue; }
-    {
-      uint32_t d = decode_at(z, p1, k, &len);
-      /* ",," opens a quote in the old print style */
-      int lowhigh = d == ',' && k + 1 < p1 && z[k + 1] == ',';
-      if( !is_sentence_opener(d) && !lowhigh ){ i = e; continue; }
-    }
-    if( c == '.' && e == i + 1 && dot_is_abbreviation(z, s0, i, lx->abbr, lx->maxlen)
-     && !initial_ends_sentence(z, s0, i, k, p1, lx) ){
-      i = e;
-      continue;
-    }
+    k = kr_sentence_break(lx, z, s0, i, p1, &e);
+    if( k < 0 ){ i = e; continue; }
     {
       int64_t a = s0, b = e;
       trim(z, &a, &b);
@@ -612,15 +630,10 @@ int kr_segment(const kr_text *t, kr_segments *seg){
 
 int kr_segment_into(const kr_text *t, kr_segments *seg){
   const unsigned char *z = t->z;
-  const kr_lexicon *abbr = kr_lexicon_get("abbreviations");
-  seg_lex lx = { abbr, kr_lexicon_get("function_words"), kr_lexicon_get("pronouns"),
-                 kr_lexicon_get("particles"), 1 };
+  kr_seg_lex lx;
   int64_t i = 0;
   int32_t para = 0;
-  int r;
-  for(r = 0; abbr && r < abbr->nrow; r++){
-    if( abbr->len[(size_t)r * (size_t)abbr->ncol] - 1 > lx.maxlen ) lx.maxlen = abbr->len[(size_t)r * (size_t)abbr->ncol] - 1;
-  }
+  kr_seg_lex_init(&lx);
   seg->npara = seg->nsent = 0;
   {
     /* news text has about one sentence per 100 bytes and one paragraph per

@@ -117,4 +117,30 @@ int kr_segment(const kr_text *t, kr_segments *seg);
 int kr_segment_into(const kr_text *t, kr_segments *seg);
 void kr_segments_free(kr_segments *seg);
 
+/* Sentence breaks one terminal at a time, for a caller that walks the text
+** itself (the quote tokenizer, ext/core/quotes.c), so that it need not
+** segment the text in a pass of its own: kr_segment() is built on the same
+** test, so both split alike. kr_seg_lex holds the lexicons the test reads
+** (set up once per text by kr_seg_lex_init()). */
+typedef struct kr_seg_lex {
+  const struct kr_lexicon *abbr, *func, *pron, *part;
+  int64_t maxlen;        /* the longest abbreviation, without its final dot */
+} kr_seg_lex;
+void kr_seg_lex_init(kr_seg_lex *lx);
+
+/* Trim white space from both ends of [*b0, *b1) (a paragraph is a line so
+** trimmed). */
+void kr_trim_space(const unsigned char *z, int64_t *b0, int64_t *b1);
+
+/* In a paragraph that ends at byte p1 (trimmed), whose current sentence
+** starts at byte s0: does the character at byte i (s0 <= i < p1) end the
+** sentence? Returns the byte where the next sentence starts, or -1.
+** *resume gets the end of the run of terminal punctuation and closing
+** marks at i (the byte after the character at i when that is no
+** terminal): the sentence ends there when it breaks; when it does not, no
+** terminal before *resume ends a sentence either (kr_segment() looks for
+** the next one from there). */
+int64_t kr_sentence_break(const kr_seg_lex *lx, const unsigned char *z, int64_t s0, int64_t i, int64_t p1,
+                          int64_t *resume);
+
 #endif
