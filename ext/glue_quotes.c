@@ -59,6 +59,7 @@
 ** are analysed without being kept. The memory kept is that of one
 ** article's analysis, until the next text or the connection's end. */
 #define MEMO_MAX (1 << 20)
+#define BIG_TEXT (64 << 20)
 
 typedef struct qa_conn {
   kr_qa_cache *cache;
@@ -130,7 +131,10 @@ static int analyse(sqlite3 *db, sqlite3_value *v, qa_conn *c, qa_use *u, const u
   if (rc != KR_OK) {
     kr_text_free(t);
     u->owned = 0;
-    return rc == KR_TOOBIG ? SQLITE_TOOBIG : SQLITE_NOMEM;
+    /* the analysis takes about 12 bytes per byte of text: a text of tens
+    ** of MB whose analysis does not fit (or exceeds the largest block
+    ** SQLite allocates, 2 GB) is too big, not a passing shortage */
+    return rc == KR_TOOBIG || n > BIG_TEXT ? SQLITE_TOOBIG : SQLITE_NOMEM;
   }
   if (!u->owned) c->valid = 1;
   u->t = t;

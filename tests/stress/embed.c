@@ -10,6 +10,10 @@
 **    output (JSON, regexp_replace) longer than the limit gives SQLITE_TOOBIG.
 ** 1b. Hostile text: every function on long runs of each hostile kind of
 **    tests/bench/corpus.h and on each kind of invalid UTF-8 succeeds.
+** 1c. A text of 65 MB whose analysis does not fit (no block over 128 MB
+**    can be allocated): extract_quotes and extract_speakers give
+**    SQLITE_TOOBIG, "NAME(): text is too big", not a generic out of memory;
+**    an article under the same limit is analysed as always. (Not --quick.)
 ** 2. Out of memory: SQLite's allocator is replaced (SQLITE_CONFIG_MALLOC) by
 **    one that fails the N-th allocation and every later one, for N = 0, 1,
 **    2, ... until the query runs through without a failure; also with only
@@ -61,8 +65,11 @@ static int should_fail(void){
   if( k == fail_at || (!fail_once && k > fail_at) ){ nfailed++; return 1; }
   return 0;
 }
-static void *m_malloc(int n){ return should_fail() ? 0 : orig.xMalloc(n); }
-static void *m_realloc(void *p, int n){ return should_fail() ? 0 : orig.xRealloc(p, n); }
+static int fail_over;       /* allocations of more bytes than this fail; 0 none */
+static void *m_malloc(int n){ return should_fail() || (fail_over && n > fail_over) ? 0 : orig.xMalloc(n); }
+static void *m_realloc(void *p, int n){
+  return should_fail() || (fail_over && n > fail_over) ? 0 : orig.xRealloc(p, n);
+}
 
 static void arm(long at, int once){ nalloc = 0; nfailed = 0; fail_once = once; fail_at = at; }
 static void disarm(void){ fail_at = -1; }
@@ -186,6 +193,36 @@ static void test_limits(void){
     }
   }
   free(art.z);
+  sqlite3_close(db);
+}
+
+/* ---- 1c. a text too big for its analysis -------------------------------------- */
+
+static void test_big(void){
+  static const char *const fn[] = { "extract_quotes", "extract_speakers" };
+  sqlite3 *db;
+  cbuf art, big = {0, 0, 0};
+  uint64_t h;
+  char sql[96], want[96];
+  int i, rc;
+  if( quick ) return;
+  db = open_db();
+  art = sample_article(4000);
+  while( big.n < (65u << 20) ) cb_add(&big, art.z, art.n);
+  fail_over = 128 << 20;
+  for(i = 0; i < 2; i++){
+    snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s(?1)", fn[i]);
+    snprintf(want, sizeof(want), "%s(): text is too big", fn[i]);
+    rc = run_bound(db, sql, big.z, big.n, &h);
+    CHECK(rc == SQLITE_TOOBIG && strcmp(sqlite3_errmsg(db), want) == 0,
+          "big: %s on 65 MB that its analysis cannot hold: rc %d, '%s'", fn[i], rc, sqlite3_errmsg(db));
+    rc = run_bound(db, sql, art.z, art.n, &h);
+    CHECK(rc == SQLITE_DONE, "big: %s on an article, with the same limit: rc %d, '%s'", fn[i], rc,
+          sqlite3_errmsg(db));
+  }
+  fail_over = 0;
+  free(art.z);
+  free(big.z);
   sqlite3_close(db);
 }
 
@@ -400,6 +437,7 @@ int main(int argc, char **argv){
   install_allocator();
   test_limits();
   test_hostile();
+  test_big();
   test_oom();
   test_interrupt();
   printf("%ld passed, %ld failed\n", npass, nfail);
