@@ -1646,8 +1646,17 @@ static int in_direct_tok(const qa_state *s, int64_t k) {
 /* "Een woordvoerder van het ministerie wilde niet zeggen ...": an unnamed
 ** person introduced as the subject at the start of a sentence, whom a later
 ** "hij" or "ze" can refer to even when this sentence has no quote. */
+/* Is token d the first after a sentence opened by a time word or adverb
+** and an auxiliary verb, where Dutch puts the subject ("Vandaag werd de
+** beschuldigde verhoord")? */
+static int inverted_subject(qa_state *s, int64_t d) {
+  return d >= 2 && (s->tok[d - 2].flags & T_SSTART) && is_word(s, d - 2) &&
+         (qa_lex(s, d - 2) & (L_TIME | L_ADV)) && !(qa_lex(s, d - 2) & (L_PRON | L_DET)) && is_word(s, d - 1) &&
+         (qa_lex(s, d - 1) & L_AUX) && s->tok[d - 1].para == s->tok[d].para;
+}
+
 static int new_person(qa_state *s, const qa_np *np) {
-  return np->n0 < 0 && np->det == np->a && (s->tok[np->a].flags & T_SSTART) &&
+  return np->n0 < 0 && np->det == np->a && ((s->tok[np->a].flags & T_SSTART) || inverted_subject(s, np->a)) &&
          (qa_word_is(s, np->a, "een") || qa_word_is(s, np->a, "de")) &&
          np->head >= 0 && np->head == np->r0 && qa_is_role_word(s, np->head) && !(qa_lex(s, np->head) & (L_ORG | L_ANON));
 }
@@ -1675,6 +1684,11 @@ static int narrative_names(qa_state *s, event **ev, int64_t *nev, int64_t *cap, 
         qa_is_role_word(s, a - 2) && !(qa_lex(s, a - 2) & (L_ORG | L_ANON)) && !(s->tok[a - 2].flags & T_SIG))
       a -= 2;
     qa_np np;   /* (parsed up to the end of the paragraph of k, which holds a) */
+    /* "Vandaag werd de beschuldigde verhoord": an unnamed person as the
+    ** subject after the verb */
+    if ((t->flags & T_SSTART) && k + 2 < s->ntok && inverted_subject(s, k + 2) && np_in_para(s, k + 2, &np) &&
+        np.pron < 0 && new_person(s, &np))
+      a = k + 2;
     int ok = np_in_para(s, a, &np) && (np.n0 >= 0 || new_person(s, &np)) && np.pron < 0;
     if (!ok && a < k) ok = np_in_para(s, k, &np) && np.n0 >= 0 && np.pron < 0;
     if (!ok) continue;
