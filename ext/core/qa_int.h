@@ -23,6 +23,8 @@
 #define T_USED    0x0200   /* consumed by an attribution */
 #define T_SIG     0x0400   /* signature line of an embedded post */
 #define T_LOWER   0x0800   /* first letter lower case */
+#define T_SURNAME 0x1000   /* a capitalised particle opening a sentence that
+                           ** starts a surname written before ("De Schrijver") */
 #define T_DASHQ   0x4000   /* inside dash-led speech */
 
 /* Mark flags */

@@ -2494,6 +2494,30 @@ void kr_qa_free(kr_qa *a) {
   memset(a, 0, sizeof *a);
 }
 
+/* "Seppe De Schrijver won. ... De Schrijver zei": at the start of a
+** sentence "De" is capitalised anyway, and "De Schrijver" reads as "the
+** writer"; when the same capitalised particle and word stood inside a
+** sentence before (a name), mark the particle T_SURNAME, so that the
+** phrase parser takes it as the start of that surname. The words seen are
+** kept in a small ring (the last 32), so this stays linear. */
+static void mark_surnames(qa_state *s) {
+  int32_t seen[32];
+  int nseen = 0;
+  for (int64_t k = 0; k + 1 < s->ntok; k++) {
+    const qa_tok *t = &s->tok[k], *u = &s->tok[k + 1];
+    if (!(t->flags & T_CAP) || !(t->flags & T_WORD) || (t->flags & T_ALLCAP) || !(u->flags & T_CAP) ||
+        !(u->flags & T_WORD) || (u->flags & T_ALLCAP) || u->type <= 0 || !(qa_lex(s, k) & L_PART) ||
+        !(qa_lex(s, k) & L_DET))
+      continue;
+    if (!(t->flags & T_SSTART)) {
+      seen[nseen++ & 31] = u->type;
+      continue;
+    }
+    for (int j = 0; j < nseen && j < 32; j++)
+      if (seen[j] == u->type) { s->tok[k].flags |= T_SURNAME; break; }
+  }
+}
+
 int kr_qa_run(const kr_text *t, kr_qa *a) {
   return kr_qa_run_cached(t, a, NULL);
 }
@@ -2528,6 +2552,7 @@ int kr_qa_run_cached(const kr_text *t, kr_qa *a, kr_qa_cache *cache) {
   ** text: room for them at once rather than by doubling from 16 bytes */
   if (kr_grow((void **)&a->arena, &a->caparena, (t->n < (1 << 20) ? t->n : (1 << 20)) / 16 + 256, 1)) { rc = KR_NOMEM; goto done; }
   if ((rc = tokenize(&s)) != KR_OK) goto done;
+  mark_surnames(&s);
   if (s.ntok == 0 || s.npara == 0) goto done;
   if ((rc = pair_marks(&s)) != KR_OK) goto done;
   if ((rc = classify_paragraphs(&s)) != KR_OK) goto done;

@@ -127,14 +127,19 @@ static inline int is_particle(qa_state *s, int64_t i) {
 /* A capitalised "De"/"Het"-like particle inside a sentence that starts a
 ** surname ("zei De Vlieger", "aldus Van den Broek"): a determiner there
 ** would be written in lower case. Not for organisation names. */
+static int surname_role(qa_state *s, int64_t k);
+
 static int det_particle_start(qa_state *s, int64_t i) {
-  if (!is_word(s, i) || !(s->tok[i].flags & T_CAP) || (s->tok[i].flags & (T_SSTART | T_ALLCAP))) return 0;
+  if (!is_word(s, i) || !(s->tok[i].flags & T_CAP) || (s->tok[i].flags & T_ALLCAP)) return 0;
+  if ((s->tok[i].flags & T_SSTART) && !(s->tok[i].flags & T_SURNAME)) return 0;
   if (i > 0 && (s->tok[i - 1].flags & T_MARK)) return 0;
   uint32_t lx = qa_lex(s, i);
   if (!(lx & L_PART) || !(lx & L_DET)) return 0;
   int64_t j = i + 1;
   while (is_particle(s, j) && j < i + 3) j++;
-  return name_word(s, j) == 1 && !(s->tok[j].flags & T_ALLCAP) && !(qa_lex(s, j) & (L_ORG | L_PARTY | L_PLACE));
+  /* (a surname written before may be a role noun: "De Schrijver") */
+  int nw = name_word(s, j) == 1 || ((s->tok[i].flags & T_SURNAME) && j == i + 1 && surname_role(s, j));
+  return nw && !(s->tok[j].flags & T_ALLCAP) && !(qa_lex(s, j) & (L_ORG | L_PARTY | L_PLACE));
 }
 
 
