@@ -132,7 +132,9 @@ static int surname_role(qa_state *s, int64_t k);
 static int det_particle_start(qa_state *s, int64_t i) {
   if (!is_word(s, i) || !(s->tok[i].flags & T_CAP) || (s->tok[i].flags & T_ALLCAP)) return 0;
   if ((s->tok[i].flags & T_SSTART) && !(s->tok[i].flags & T_SURNAME)) return 0;
-  if (i > 0 && (s->tok[i - 1].flags & T_MARK)) return 0;
+  /* (a quote mark right before it in its paragraph opens a quote; one
+  ** that ends the paragraph before is no context) */
+  if (i > 0 && (s->tok[i - 1].flags & T_MARK) && s->tok[i - 1].para == s->tok[i].para) return 0;
   uint32_t lx = qa_lex(s, i);
   if (!(lx & L_PART) || !(lx & L_DET)) return 0;
   int64_t j = i + 1;
