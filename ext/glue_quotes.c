@@ -88,9 +88,10 @@ static void conn_release(void *p) {
   kr_free(c);
 }
 
-/* One analysis of argument 0, as *pt and *pa; *pz gets NULL for SQL NULL.
-** When *owned is set after the call the caller frees *pt and *pa (a text
-** too long to keep); otherwise they belong to c. */
+/* One analysis of argument 0 (analyse() below): its text view u->t and
+** analysis u->a; *pz gets NULL for SQL NULL. When u->owned is set they are
+** the caller's to free with release() (a text too long to keep);
+** otherwise they belong to the qa_conn. */
 typedef struct qa_use {
   kr_text tl;               /* a text not kept */
   kr_qa al;
@@ -105,10 +106,8 @@ static int analyse(sqlite3 *db, sqlite3_value *v, qa_conn *c, qa_use *u, const u
   u->owned = 0;
   if (rc != SQLITE_OK || *pz == 0) return rc;
   if (c->valid && c->n == n && memcmp(c->text, *pz, (size_t)n) == 0) {
-    /* the same text again: the kept view starts afresh (its memo of the
-    ** last position belongs to one call) */
-    c->t.memo_b = c->t.memo_count = 0;
-    c->t.memo_in = 0;
+    /* the same text again (the view's remembered last position holds for
+    ** any later look-up: kr_text_char_at() goes back to a checkpoint) */
     u->t = &c->t;
     u->a = &c->a;
     return SQLITE_OK;

@@ -61,6 +61,7 @@
 #define L_RADJ   (1u << 22)   /* role_adjectives.tsv: "technisch (directeur)" */
 #define L_PPREP  (1u << 23)   /* particles.tsv position prep: "op", "in" (with L_PART) */
 #define L_POBJ   (1u << 24)   /* pronouns.tsv case obj: "hem", "haar" (with L_PRON) */
+#define L_DEMONYM (1u << 25)  /* roles.tsv kind demonym, also after a hyphen: "Belg", "West-Vlaming" */
 
 /* A token. Offsets and indexes are 32-bit (kr_qa_run refuses a text of
 ** 2 GiB or more, which SQLite never passes) so that a token takes 24

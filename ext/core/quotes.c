@@ -164,6 +164,17 @@ static int role_word(const qa_state *s, const char *w, int n, int *g) {
   return 1;
 }
 
+/* Is the lower-cased word w[0..n) a demonym of roles.tsv ("belg"), or
+** is its part after the last hyphen one ("west-vlaming")? */
+static int demonym_word(const qa_state *s, const char *w, int n) {
+  if (!s->lx_roles) return 0;
+  int h = n;
+  while (h > 0 && w[h - 1] != '-') h--;
+  int r = qa_lookup(s, s->lx_roles, w, (size_t)n);
+  if (r < 0 && h > 0 && n - h >= 3) r = qa_lookup(s, s->lx_roles, w + h, (size_t)(n - h));
+  return r >= 0 && !strcmp(kr_lexicon_cell(s->lx_roles, r, 2), "demonym");
+}
+
 /* A head marked "head" in organisations.tsv. */
 static int org_head_ok(const kr_lexicon *lx, int r, int head_len) {
   (void)head_len;
@@ -628,6 +639,7 @@ static uint32_t lex_compute(qa_state *s, qa_type *y) {
       } else if ((t->flags & T_LOWER) && org_compound(s, w, n)) {
         f |= L_ORG;
       }
+      if (demonym_word(s, w, n)) f |= L_DEMONYM;
       if (!(f & (L_FUNC | L_PRON)) && ((t->flags & T_LOWER) || memchr(w, '-', (size_t)n) ? role_word(s, w, n, &g)
                                                                                 : cap_role_word(s, w, n, &g))) { f |= L_ROLE; if (!y->gender) y->gender = (int8_t)g; }
       if ((t->flags & T_CAP) && s->lx_given && (r = kr_lexicon_find_h(s->lx_given, w, (size_t)n, h)) >= 0) {
@@ -2498,12 +2510,15 @@ void kr_qa_free(kr_qa *a) {
 ** sentence "De" is capitalised anyway, and "De Schrijver" reads as "the
 ** writer"; when the same capitalised particle and word stood inside a
 ** sentence before (a name), mark the particle T_SURNAME, so that the
-** phrase parser takes it as the start of that surname. The words seen are
-** kept in a small ring (the last 32), so this stays linear. */
+** phrase parser takes it as the start of that surname. Only the
+** capitalised words are visited (s->cw); the words seen are kept in a
+** small ring (the last 32), so this stays linear. */
 static void mark_surnames(qa_state *s) {
   int32_t seen[32];
   int nseen = 0;
-  for (int64_t k = 0; k + 1 < s->ntok; k++) {
+  for (int64_t x = 0; x < s->ncw; x++) {
+    int64_t k = s->cw[x];
+    if (k + 1 >= s->ntok) break;
     const qa_tok *t = &s->tok[k], *u = &s->tok[k + 1];
     if (!(t->flags & T_CAP) || !(t->flags & T_WORD) || (t->flags & T_ALLCAP) || !(u->flags & T_CAP) ||
         !(u->flags & T_WORD) || (u->flags & T_ALLCAP) || u->type <= 0 || !(qa_lex(s, k) & L_PART) ||

@@ -1003,15 +1003,9 @@ static kr_str tok_text(qa_state *s, int64_t a, int64_t b, int lc) {
 }
 
 /* A demonym ("Nederlander"), also as the part after a hyphen
-** ("West-Vlaming", "Noord-Hollander"). */
+** ("West-Vlaming", "Noord-Hollander"): a flag of its word type. */
 static int is_demonym(qa_state *s, int64_t i) {
-  char w[48];
-  int n = qa_lower(s, i, w, sizeof w), h = n;
-  if (n <= 0) return 0;
-  while (h > 0 && w[h - 1] != '-') h--;
-  int r = qa_lookup(s, s->lx_roles, w, (size_t)n);
-  if (r < 0 && h > 0 && n - h >= 3) r = qa_lookup(s, s->lx_roles, w + h, (size_t)(n - h));
-  return !strcmp(kr_lexicon_cell(s->lx_roles, r, 2), "demonym");
+  return (qa_lex(s, i) & L_DEMONYM) != 0;
 }
 
 /* Role text of a phrase: role words (and portfolio), bracket portfolio
@@ -1650,9 +1644,6 @@ static int in_direct_tok(const qa_state *s, int64_t k) {
   return x >= 0 && s->sp[x].state == S_DIRECT;
 }
 
-/* "Een woordvoerder van het ministerie wilde niet zeggen ...": an unnamed
-** person introduced as the subject at the start of a sentence, whom a later
-** "hij" or "ze" can refer to even when this sentence has no quote. */
 /* Is token d the first after a sentence opened by a time word or adverb
 ** and an auxiliary verb, where Dutch puts the subject ("Vandaag werd de
 ** beschuldigde verhoord")? */
@@ -1662,6 +1653,10 @@ static int inverted_subject(qa_state *s, int64_t d) {
          (qa_lex(s, d - 1) & L_AUX) && s->tok[d - 1].para == s->tok[d].para;
 }
 
+/* "Een woordvoerder van het ministerie wilde niet zeggen ...": an unnamed
+** person introduced as the subject at the start of a sentence (or right
+** after a fronted time word and the verb), whom a later "hij" or "ze" can
+** refer to even when this sentence has no quote. */
 static int new_person(qa_state *s, const qa_np *np) {
   return np->n0 < 0 && np->det == np->a && ((s->tok[np->a].flags & T_SSTART) || inverted_subject(s, np->a)) &&
          (qa_word_is(s, np->a, "een") || qa_word_is(s, np->a, "de")) &&
