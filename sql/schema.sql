@@ -243,13 +243,12 @@ CREATE VIEW IF NOT EXISTS analysis_run(queued) AS SELECT NULL;
 
 -- The analysis of one article: inserting its id into this view fills
 -- quote_spans, speakers, date_spans and its row of analysed (the trigger
--- below). One article at a time, quotes then speakers, because krant
--- keeps the analysis of the last text on the connection: extract_speakers
--- reuses what extract_quotes just computed for the same body instead of
--- analysing the article a second time. The queries are those of the views
--- above, for one article; the dates with the publication date only when
--- it is a full date. The number of quotes is the last n (the functions
--- number their rows 1, 2, 3...).
+-- below), from the views above for that one article. One article at a
+-- time, quotes then speakers, because krant keeps the analysis of the last
+-- text on the connection: extract_speakers reuses what extract_quotes just
+-- computed for the same body instead of analysing the article a second
+-- time. The number of quotes is the last n (the functions number their
+-- rows 1, 2, 3...).
 DROP VIEW IF EXISTS analysis_article;       -- (always the current definition)
 CREATE VIEW analysis_article(article_id) AS SELECT NULL;
 CREATE TRIGGER analysis_article_one INSTEAD OF INSERT ON analysis_article
@@ -257,26 +256,18 @@ BEGIN
   INSERT INTO quote_spans(article_id, krant_version, n, kind, speaker, role, cue,
                           confidence, paragraph, start, length, mention_start,
                           mention_length)
-  SELECT a.id, krant_version(), q.rowid, q.kind, q.speaker, q.role, q.cue, q.confidence,
-         q.paragraph, q.start, q.length, q.mention_start, q.mention_length
-    FROM articles a, extract_quotes(a.body) q WHERE a.id = new.article_id;
+  SELECT article_id, krant_version, n, kind, speaker, role, cue, confidence,
+         paragraph, start, length, mention_start, mention_length
+    FROM analysis_quotes WHERE article_id = new.article_id;
   INSERT INTO speakers(article_id, krant_version, n, name, key, kind, role,
                        organisation, gender, quotes, words, mentions, aliases,
                        first_start, first_length, given_name, particle, surname,
                        sort_name)
-  SELECT a.id, krant_version(), s.rowid, s.name, speaker_key(s.name), s.kind, s.role,
-         s.organisation, s.gender, s.quotes, s.words, s.mentions, s.aliases,
-         s.first_start, s.first_length, s.given_name, s.particle, s.surname, s.sort_name
-    FROM articles a, extract_speakers(a.body) s WHERE a.id = new.article_id;
+  SELECT * FROM analysis_speakers WHERE article_id = new.article_id;
   INSERT INTO date_spans(article_id, krant_version, n, value, type, first_day,
                          last_day, start, length, days)
-  SELECT a.id, krant_version(), d.rowid, d.value, d.type, d.first_day, d.last_day,
-         d.start, d.length, d.days
-    FROM articles a,
-         extract_dates(a.body,
-                       CASE WHEN a.published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-                            THEN a.published END) d
-   WHERE a.id = new.article_id;
+  SELECT article_id, krant_version, n, value, type, first_day, last_day, start, length, days
+    FROM analysis_dates WHERE article_id = new.article_id;
   INSERT INTO analysed(article_id, krant_version, quotes, quotes_named, quotes_anonymous,
                        quotes_women, quotes_men, quotes_gender_unknown)
   SELECT new.article_id, krant_version(),
