@@ -75,6 +75,19 @@ static char *read_file(const char *path){
   return z;
 }
 
+/* Step st to its end, reading every column of every row; dies on an
+** error. Returns the rows seen. */
+static long long drain(sqlite3 *db, sqlite3_stmt *st){
+  long long rows = 0;
+  int rc, i;
+  while( (rc = sqlite3_step(st)) == SQLITE_ROW ){
+    for(i = 0; i < sqlite3_column_count(st); i++) (void)sqlite3_column_bytes(st, i);
+    rows++;
+  }
+  if( rc != SQLITE_DONE ) die(db, sqlite3_sql(st));
+  return rows;
+}
+
 /* Run every statement of sql, binding :batch (when it occurs) to batch,
 ** stepping every row and reading every column. Returns the rows seen. */
 static long long run_sql(sqlite3 *db, const char *sql, long batch){
@@ -82,16 +95,12 @@ static long long run_sql(sqlite3 *db, const char *sql, long batch){
   const char *tail = sql;
   while( tail && *tail ){
     sqlite3_stmt *st = 0;
-    int rc, i, idx;
+    int idx;
     if( sqlite3_prepare_v2(db, tail, -1, &st, &tail) != SQLITE_OK ) die(db, "prepare");
     if( st == 0 ) continue;               /* only comments or white space left */
     idx = sqlite3_bind_parameter_index(st, ":batch");
     if( idx > 0 && batch > 0 ) sqlite3_bind_int64(st, idx, batch);
-    while( (rc = sqlite3_step(st)) == SQLITE_ROW ){
-      for(i = 0; i < sqlite3_column_count(st); i++) (void)sqlite3_column_bytes(st, i);
-      rows++;
-    }
-    if( rc != SQLITE_DONE ) die(db, sqlite3_sql(st));
+    rows += drain(db, st);
     sqlite3_finalize(st);
   }
   return rows;
@@ -118,7 +127,7 @@ static long long bare_by_article(sqlite3 *db, long sample){
   };
   sqlite3_stmt *arts, *st[3];
   long long rows = 0;
-  int k, i, rc;
+  int k;
   if( sqlite3_prepare_v2(db, "SELECT body, published FROM articles WHERE id <= ?1 ORDER BY id",
                          -1, &arts, 0) ) die(db, "prepare");
   for(k = 0; k < 3; k++) if( sqlite3_prepare_v2(db, q[k], -1, &st[k], 0) ) die(db, q[k]);
@@ -127,11 +136,7 @@ static long long bare_by_article(sqlite3 *db, long sample){
     for(k = 0; k < 3; k++){
       sqlite3_bind_value(st[k], 1, sqlite3_column_value(arts, 0));
       if( k == 2 ) sqlite3_bind_value(st[k], 2, sqlite3_column_value(arts, 1));
-      while( (rc = sqlite3_step(st[k])) == SQLITE_ROW ){
-        for(i = 0; i < sqlite3_column_count(st[k]); i++) (void)sqlite3_column_bytes(st[k], i);
-        rows++;
-      }
-      if( rc != SQLITE_DONE ) die(db, q[k]);
+      rows += drain(db, st[k]);
       sqlite3_reset(st[k]);
     }
   }
