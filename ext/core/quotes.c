@@ -1497,11 +1497,19 @@ static int attr_after(qa_state *s, qa_span *sp, qa_q *q, int64_t *npend) {
   int64_t p = s->tok[sp->c].para;
   int64_t pend = s->para_tok[p + 1];
   int64_t k = sp->c + 1;
+  int bare = 0;   /* no comma and no punctuation inside the close */
   if (k < pend && (tok_is_char(s, k, ',') || tok_is_dash(s, k))) k++;
   else {
-    /* without a comma only after ?, ! or a comma inside the marks */
+    /* without a comma after ?, ! or a comma inside the marks; else only
+    ** when the quote opens its sentence and a speech verb or "aldus"
+    ** follows at once ("‘Dat deugt niet’ zegt De Vries."), not a verb of
+    ** thinking or naming, whose subject may be the quote ("‘Nee’ betekent
+    ** nee") */
     int64_t in = sp->c - 1;
-    if (!(tok_is_char(s, in, '?') || tok_is_char(s, in, '!') || tok_is_char(s, in, ',') || tok_is_char(s, in, '.'))) return 0;
+    if (!(tok_is_char(s, in, '?') || tok_is_char(s, in, '!') || tok_is_char(s, in, ',') || tok_is_char(s, in, '.'))) {
+      if (!(s->tok[sp->o].flags & T_SSTART)) return 0;
+      bare = 1;
+    }
   }
   if (k >= pend || !(s->tok[k].flags & T_WORD) || (s->tok[k].flags & T_SIG)) return 0;
   if (qa_word_is(s, k, "zo") && k + 1 < pend) k++;
@@ -1526,6 +1534,15 @@ static int attr_after(qa_state *s, qa_span *sp, qa_q *q, int64_t *npend) {
       *npend = np.b;
       return 1;
     }
+    if (bare) {
+      int64_t part;
+      if ((r = verb_cue(s, k, lim, &part, 0)) < 0 || part >= 0) return 0;
+      if (!qa_np_forward(s, k + 1, lim, &np) || !subject_ok(s, &np, 0)) return 0;
+      q->ma = np.a; q->mb = np.b;
+      set_cue(q, -1, k, -1, -1);
+      *npend = np.b;
+      return 1;
+    }
     if (cue_row(s, k, CC_KLINKT) >= 0) {
       set_cue(q, -1, k, k + 1 < lim && qa_word_is(s, k + 1, "het") ? k + 1 : -1, k + 1 < lim && qa_word_is(s, k + 1, "het") ? k + 2 : -1);
       for (int64_t j = k + 1; j < lim && j < k + 5; j++) {
@@ -1547,6 +1564,7 @@ static int attr_after(qa_state *s, qa_span *sp, qa_q *q, int64_t *npend) {
       return 1;
     }
   }
+  if (bare) return 0;
   if (lx & L_AUX) {
     /* "', heeft hij gezegd" */
     if (!qa_np_forward(s, k + 1, lim, &np) || !subject_ok(s, &np, 0)) return 0;
