@@ -64,13 +64,19 @@
 #define L_DEMONYM (1u << 25)  /* roles.tsv kind demonym, also after a hyphen: "Belg", "West-Vlaming" */
 
 /* A token. Offsets and indexes are 32-bit (kr_qa_run refuses a text of
-** 2 GiB or more, which SQLite never passes) so that a token takes 24
-** bytes: the token array is most of the memory of the analysis. */
+** 2 GiB or more, which SQLite never passes) so that a token takes 32
+** bytes: the token array is most of the memory of the analysis. The
+** lexicon flags and the length of the lower-cased form of its word type
+** are copied into the token (token_lex(), once the text is tokenized):
+** the analysis asks for them at nearly every step, and the token is at
+** hand where its type, one of thousands, mostly is not in the cache. */
 typedef struct qa_tok {
   int32_t b0, b1;     /* bytes */
   int32_t para;       /* 0-based paragraph */
   int32_t span;       /* top-level quote span holding the token, -1 none */
   int32_t type;       /* word type (qa_state.ty); 0 for punctuation and marks */
+  uint32_t lex;       /* the L_* flags of the type */
+  int16_t lwn;        /* qa_type.lwn of the type */
   uint16_t flags;     /* T_* */
   uint8_t mark;       /* M_* for T_MARK tokens */
   uint8_t nw;         /* speakers.c: name_word() + 1 once computed, else 0 */
@@ -231,7 +237,6 @@ typedef struct qa_state {
 int qa_find(const kr_lexicon *lx, const char *w, size_t n);
 int qa_key_is(const kr_lexicon *lx, int r, const char *w, size_t n);
 int qa_lookup(const qa_state *s, const kr_lexicon *lx, const char *w, size_t n);
-uint32_t qa_lex_slow(qa_state *s, int64_t i);
 int qa_is_cue_slow(qa_state *s, int64_t i);
 int qa_word_is_slow(const qa_state *s, int64_t i, const char *w, size_t n);
 int qa_lower(const qa_state *s, int64_t i, char *buf, int cap);
@@ -263,10 +268,7 @@ static inline int tok_ok(const qa_state *s, int64_t i) { return (uint64_t)i < (u
 static inline qa_type *qa_ty(const qa_state *s, int64_t i) { return &s->ty[s->tok[i].type]; }
 
 /* Lexicon flags (L_*) of token i, computed once per word type. */
-static inline uint32_t qa_lex(qa_state *s, int64_t i) {
-  uint32_t l = qa_ty(s, i)->lex;
-  return (l & L_DONE) ? l : qa_lex_slow(s, i);
-}
+static inline uint32_t qa_lex(qa_state *s, int64_t i) { return s->tok[i].lex; }
 
 /* The 0-based sentence of token i (-1 when the text has none). */
 static inline int64_t qa_sent_of(const qa_state *s, int64_t i) {
@@ -283,6 +285,7 @@ static inline int qa_gender(const qa_state *s, int64_t i) { return qa_ty(s, i)->
 
 /* Is token i a form in cues.tsv? The cheap test used on every word. */
 static inline int qa_is_cue(qa_state *s, int64_t i) {
+  if (!(s->tok[i].lex & L_CUE)) return 0;   /* (most words: no look at the type) */
   uint8_t c = qa_ty(s, i)->iscue;
   return c ? c == CUE_YES : qa_is_cue_slow(s, i);
 }
@@ -330,9 +333,9 @@ static inline int tok_is_dash(const qa_state *s, int64_t i) {
 /* Is token i the word w (lower case)? */
 static inline int qa_word_is(const qa_state *s, int64_t i, const char *w) {
   if (!tok_ok(s, i)) return 0;
-  const qa_type *y = qa_ty(s, i);
+  const qa_tok *t = &s->tok[i];
   size_t n = strlen(w);
-  if (y->lwn >= 0) return (size_t)y->lwn == n && !memcmp(s->lw + y->lw, w, n);
+  if (t->lwn >= 0) return (size_t)t->lwn == n && !memcmp(s->lw + s->ty[t->type].lw, w, n);
   /* lower-casing keeps the length of the words compared (qa_word_is_slow) */
   if (s->tok[i].b1 - s->tok[i].b0 != (int64_t)n) return 0;
   return qa_word_is_slow(s, i, w, n);

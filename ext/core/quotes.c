@@ -684,37 +684,29 @@ static uint32_t lex_compute(qa_state *s, qa_type *y) {
 }
 
 
-/* Is the form of token i in cues.tsv? The cheap look-up of the cues
-** alone, unless the type is in the word cache. */
+/* Is the form of token i in cues.tsv, at a length a cue can have? Decided
+** once per type and analysis (cue_len_ok() reads the type's first token
+** in this text), from the lexicon flags token_lex() gave the type. */
 int qa_is_cue_slow(qa_state *s, int64_t i) {
   qa_type *y = qa_ty(s, i);
   if (y->iscue) return y->iscue == CUE_YES;
   y->iscue = CUE_NO;
   if (!cue_len_ok(s, y) || !s->lx_cues) return 0;
-  if (y->lex & L_DONE) {
-    /* classified (in an earlier article, for a kept type) */
-    y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NONE;
-    return y->iscue == CUE_YES;
-  }
-  cache_ent *ce = cache_slot(s, y);
-  if (ce && cache_hit(s, ce, y)) {
-    lex_from_cache(y, ce);
-    y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NONE;
-  } else {
-    int r;
-    if (y->lwn > 0) r = kr_lexicon_find(s->lx_cues, s->lw + y->lw, (size_t)y->lwn);
-    else {
-      char w[64];
-      int n = qa_lower(s, y->tok, w, sizeof w);
-      r = n > 0 ? qa_lookup(s, s->lx_cues, w, (size_t)n) : -1;
-    }
-    if (r >= 0) y->iscue = CUE_YES;
-    else if (y->lwn > 0) y->iscue = CUE_NONE;
-  }
+  /* (the type is classified: token_lex() ran) */
+  y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NONE;
   return y->iscue == CUE_YES;
 }
 
-uint32_t qa_lex_slow(qa_state *s, int64_t i) { return lex_compute(s, qa_ty(s, i)); }
+/* Copy into every token the lexicon flags of its type (computed now when
+** they are not yet) and the length of its form (see qa_tok). */
+static void token_lex(qa_state *s) {
+  for (int64_t k = 0; k < s->ntok; k++) {
+    qa_tok *t = &s->tok[k];
+    qa_type *y = &s->ty[t->type];
+    t->lex = (y->lex & L_DONE) ? y->lex : lex_compute(s, y);
+    t->lwn = y->lwn;
+  }
+}
 
 int qa_cue_class(const qa_state *s, int row, const char *cls) {
   return row >= 0 && s->lx_cues && !strcmp(kr_lexicon_cell(s->lx_cues, row, 2), cls);
@@ -2588,6 +2580,7 @@ int kr_qa_run_cached(const kr_text *t, kr_qa *a, kr_qa_cache *cache) {
   ** text: room for them at once rather than by doubling from 16 bytes */
   if (kr_grow((void **)&a->arena, &a->caparena, (t->n < (1 << 20) ? t->n : (1 << 20)) / 16 + 256, 1)) { rc = KR_NOMEM; goto done; }
   if ((rc = tokenize(&s)) != KR_OK) goto done;
+  token_lex(&s);
   mark_surnames(&s);
   if (s.ntok == 0 || s.npara == 0) goto done;
   if ((rc = pair_marks(&s)) != KR_OK) goto done;
