@@ -1568,13 +1568,17 @@ static int sort_events(event **pev, int64_t nn, int64_t n, int64_t *cap) {
   return KR_OK;
 }
 
+/* The first token that ends after byte b (ntok when none). A binary search
+** without branches on the data (the processor cannot guess them). */
 static int64_t tok_at(const qa_state *s, int64_t b) {
-  int64_t lo = 0, hi = s->ntok;
-  while (lo < hi) {
-    int64_t mid = (lo + hi) / 2;
-    if (s->tok[mid].b1 <= b) lo = mid + 1; else hi = mid;
+  int64_t base = 0, n = s->ntok;
+  if (n == 0) return 0;
+  while (n > 1) {
+    int64_t half = n / 2;
+    base = s->tok[base + half - 1].b1 <= b ? base + half : base;
+    n -= half;
   }
-  return lo;
+  return base + (s->tok[base].b1 <= b);
 }
 
 /* A quote nested in a direct quote, attributed to a pronoun ("Mijn moeder
