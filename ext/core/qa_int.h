@@ -67,7 +67,7 @@
 ** 2 GiB or more, which SQLite never passes) so that a token takes 32
 ** bytes: the token array is most of the memory of the analysis. The
 ** lexicon flags and the length of the lower-cased form of its word type
-** are copied into the token (token_lex(), once the text is tokenized):
+** are copied into the token (tok_typed(), as the tokenizer types it):
 ** the analysis asks for them at nearly every step, and the token is at
 ** hand where its type, one of thousands, mostly is not in the cache. */
 typedef struct qa_tok {

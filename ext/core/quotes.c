@@ -320,6 +320,16 @@ static int lw_room(qa_state *s) {
   return need <= s->lwcap ? KR_OK : kr_grow((void **)&s->lw, &s->lwcap, need, 1);
 }
 
+static uint32_t lex_compute(qa_state *s, qa_type *y);
+
+/* Copy into token t the lexicon flags of its type, computed now for a new
+** type, and the length of its form (see qa_tok). */
+TOKEN_PATH void tok_typed(qa_state *s, qa_tok *t) {
+  qa_type *y = &s->ty[t->type];
+  t->lex = (y->lex & L_DONE) ? y->lex : lex_compute(s, y);
+  t->lwn = y->lwn;
+}
+
 /* Give word token i (t) its type: its form (ln bytes) was just written at the
 ** end of s->lw; it is kept there only when the type is new. w0, when not
 ** 0, is the form of up to eight bytes as one zero-padded word (made by
@@ -348,7 +358,9 @@ TOKEN_PATH int type_of_form(qa_state *s, qa_tok *t, int64_t i, int64_t ln, uint6
       s->tyslot[x] = t->type;
       s->lwused += 8 * form_words(ln);
       if (2 * (s->nty + 1) > s->ntyslot && grow_types(s, 2 * s->ntyslot)) return KR_NOMEM;
-      return lw_room(s);
+      if (lw_room(s)) return KR_NOMEM;
+      tok_typed(s, t);
+      return KR_OK;
     }
     qa_type *u = &s->ty[y];
     if (u->h == h && u->lwn == ln && u->cls == cls && (w0 ? word_at(s->lw + u->lw) == w0 : same_form(s->lw + u->lw, w, ln))) {
@@ -361,6 +373,7 @@ TOKEN_PATH int type_of_form(qa_state *s, qa_tok *t, int64_t i, int64_t ln, uint6
         u->tok = (int32_t)i;
         if (u->iscue != CUE_NONE) u->iscue = 0;
       }
+      tok_typed(s, t);
       return KR_OK;
     }
   }
@@ -384,7 +397,9 @@ static int type_of_word(qa_state *s, int64_t i) {
     ln = ascii ? n : kr_lower_utf8(z, n, w, FORM_MAX);
     if (ln > 0 && ln <= TYPE_MAXLEN + 8) return type_of_form(s, t, i, ln, 0);
   }
-  return new_type(s, i, t->flags & (T_CAP | T_LOWER), 0, -1, 0, &t->type);
+  if (new_type(s, i, t->flags & (T_CAP | T_LOWER), 0, -1, 0, &t->type)) return KR_NOMEM;
+  tok_typed(s, t);
+  return KR_OK;
 }
 
 /* ---- the word classification cache --------------------------------------
@@ -686,26 +701,15 @@ static uint32_t lex_compute(qa_state *s, qa_type *y) {
 
 /* Is the form of token i in cues.tsv, at a length a cue can have? Decided
 ** once per type and analysis (cue_len_ok() reads the type's first token
-** in this text), from the lexicon flags token_lex() gave the type. */
+** in this text), from the lexicon flags tok_typed() gave the type. */
 int qa_is_cue_slow(qa_state *s, int64_t i) {
   qa_type *y = qa_ty(s, i);
   if (y->iscue) return y->iscue == CUE_YES;
   y->iscue = CUE_NO;
   if (!cue_len_ok(s, y) || !s->lx_cues) return 0;
-  /* (the type is classified: token_lex() ran) */
+  /* (the type is classified: tok_typed() did it as the word came) */
   y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NONE;
   return y->iscue == CUE_YES;
-}
-
-/* Copy into every token the lexicon flags of its type (computed now when
-** they are not yet) and the length of its form (see qa_tok). */
-static void token_lex(qa_state *s) {
-  for (int64_t k = 0; k < s->ntok; k++) {
-    qa_tok *t = &s->tok[k];
-    qa_type *y = &s->ty[t->type];
-    t->lex = (y->lex & L_DONE) ? y->lex : lex_compute(s, y);
-    t->lwn = y->lwn;
-  }
 }
 
 int qa_cue_class(const qa_state *s, int row, const char *cls) {
@@ -1057,6 +1061,8 @@ TOKEN_PATH qa_tok *new_tok(qa_state *s, int64_t b0) {
   t->nw = 0;
   t->span = -1;
   t->type = 0;
+  t->lex = L_DONE;   /* those of type 0 (not a word) */
+  t->lwn = -1;
   t->para = s->tpara;
   if (b0 >= s->segend && seg_start(s, b0, t)) return NULL;
   return t;
@@ -2580,7 +2586,6 @@ int kr_qa_run_cached(const kr_text *t, kr_qa *a, kr_qa_cache *cache) {
   ** text: room for them at once rather than by doubling from 16 bytes */
   if (kr_grow((void **)&a->arena, &a->caparena, (t->n < (1 << 20) ? t->n : (1 << 20)) / 16 + 256, 1)) { rc = KR_NOMEM; goto done; }
   if ((rc = tokenize(&s)) != KR_OK) goto done;
-  token_lex(&s);
   mark_surnames(&s);
   if (s.ntok == 0 || s.npara == 0) goto done;
   if ((rc = pair_marks(&s)) != KR_OK) goto done;
