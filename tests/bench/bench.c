@@ -19,7 +19,8 @@
 ** 4. A scaling table: each function on ONE text of 1, 4, 16 and 64 MB of
 **    normal and of hostile text (BENCH_SCALE_MB sets the largest size). The
 **    CPU time per MB (page faults included, other processes not) should
-**    stay flat; growth means non-linear behaviour. A size
+**    stay flat; growth means non-linear behaviour, or memory: the fresh
+**    pages each run touched are printed too, with what one costs here. A size
 **    that takes longer than BENCH_GUARD seconds (default 20) ends the row.
 **
 ** A benchmark, not a test: it always exits 0 unless it cannot run at all.
@@ -31,6 +32,7 @@
 #include <time.h>
 #include <sys/resource.h>
 #include <malloc.h>
+#include <sys/mman.h>
 
 #include "corpus.h"
 #include "../stress/kfuncs.h"
@@ -85,6 +87,7 @@ typedef struct run {
   double cpu;       /* CPU seconds over the same run */
   long long rows;
   long long peak;   /* bytes allocated through SQLite above the level at the start */
+  long long minflt; /* fresh pages the process touched (minor page faults) */
   int rc;           /* SQLITE_DONE, or the error */
   char err[160];
 } run;
@@ -96,6 +99,7 @@ static run timed(sqlite3 *db, const char *sql, const char *bind, size_t nbind){
   sqlite3_stmt *st;
   long long base;
   double t0, c0;
+  struct rusage ru;
   memset(&r, 0, sizeof(r));
   if( sqlite3_prepare_v2(db, sql, -1, &st, 0) != SQLITE_OK ){
     r.rc = sqlite3_errcode(db);
@@ -105,6 +109,8 @@ static run timed(sqlite3 *db, const char *sql, const char *bind, size_t nbind){
   if( bind ) sqlite3_bind_text64(st, 1, bind, nbind, SQLITE_STATIC, SQLITE_UTF8);
   base = sqlite3_memory_used();
   sqlite3_memory_highwater(1);
+  getrusage(RUSAGE_SELF, &ru);
+  r.minflt = -ru.ru_minflt;
   t0 = now();
   c0 = cpu_now();
   while( (r.rc = sqlite3_step(st)) == SQLITE_ROW ){
@@ -125,6 +131,8 @@ static run timed(sqlite3 *db, const char *sql, const char *bind, size_t nbind){
   r.sec = now() - t0;
   r.cpu = cpu_now() - c0;
   r.peak = sqlite3_memory_highwater(0) - base;
+  getrusage(RUSAGE_SELF, &ru);
+  r.minflt += ru.ru_minflt;
   if( r.rc != SQLITE_DONE ) snprintf(r.err, sizeof(r.err), "%s", sqlite3_errmsg(db));
   sqlite3_finalize(st);
   return r;
@@ -260,6 +268,22 @@ static void short_calls(sqlite3 *db, int n){
 
 /* ---- 4. scaling ------------------------------------------------------------- */
 
+/* Microseconds the first touch of a fresh page of memory costs here (the
+** kernel maps and zeroes it): on a virtual machine it can be many times
+** the cost on bare metal, and a text far bigger than any before needs
+** fresh memory in proportion to its size. */
+static double fresh_page_us(void){
+  size_t n = (size_t)64 << 20, i;
+  char *p = mmap(0, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  double t0;
+  if( p == MAP_FAILED ) return 0;
+  t0 = now();
+  for(i = 0; i < n; i += 4096) p[i] = 1;
+  t0 = now() - t0;
+  munmap(p, n);
+  return t0 * 1e6 / (double)(n / 4096);
+}
+
 static void scaling(sqlite3 *db, const cparas *ps, double maxmb, double guard){
   static const double sizes[] = { 1, 4, 16, 64, 256 };
   cbuf text[2][5];
@@ -271,17 +295,20 @@ static void scaling(sqlite3 *db, const cparas *ps, double maxmb, double guard){
     corpus_normal(&text[0][s], ps, size);
     corpus_hostile(&text[1][s], size);
   }
-  printf("\nscaling: CPU milliseconds per MB on one text of N MB (flat = linear)\n");
+  printf("\nscaling: CPU milliseconds per MB on one text of N MB (flat = linear), and the fresh\n"
+         "pages of memory touched per MB of text at the smallest and the largest size: a fresh\n"
+         "page costs %.1f us on this machine, a time counted in the ms per MB\n",
+         fresh_page_us());
   printf("%-18s %-8s", "function", "text");
   for(s = 0; s < nsize; s++) printf(" %8.0f MB", sizes[s]);
-  printf("   growth\n");
+  printf("   growth   fresh pages/MB\n");
   for(i = 0; i < KF_NFUNC; i++){
     const kf_func *f = &kf_funcs[i];
     char *sql;
     if( !kf_registered(db, f) || !bench_wanted(f->name) ) continue;
     sql = kf_bound_sql(f);
     for(kind = 0; kind < 2; kind++){
-      double first = 0, last = 0;
+      double first = 0, last = 0, pf_first = 0, pf_last = 0;
       printf("%-18s %-8s", f->name, kind ? "hostile" : "normal");
       for(s = 0; s < nsize; s++){
         /* every size is timed at least twice (the small ones three times)
@@ -303,14 +330,15 @@ static void scaling(sqlite3 *db, const cparas *ps, double maxmb, double guard){
         }
         printf(" %11.2f", per);
         fflush(stdout);
-        if( s == 0 ) first = per;
+        if( s == 0 ){ first = per; pf_first = r.minflt / (text[kind][s].n / 1048576.0); }
         last = per;
+        pf_last = r.minflt / (text[kind][s].n / 1048576.0);
         if( r.sec > guard ){
           printf("  (stopped: %.0f s)", r.sec);
           break;
         }
       }
-      printf("   x%.1f\n", first > 0 ? last / first : 0.0);
+      printf("   x%.1f   %6.0f -> %.0f\n", first > 0 ? last / first : 0.0, pf_first, pf_last);
     }
     free(sql);
   }
