@@ -124,8 +124,9 @@ static int mark_of(scan *s, int k){
 static int clause_break(const scan *s, int k){ return (s->t[k].flags & F_CLAUSE) != 0; }
 
 /* A conjunction that starts a clause; one between two date words joins
-** them ("maandag of dinsdag", "mei en juni") and starts none. */
-static int is_conj(const scan *s, int k){
+** them ("maandag of dinsdag", "mei en juni") and starts none. Inlined: the
+** clause walks ask it of every token. */
+KR_HOT int is_conj(const scan *s, int k){
   int c = tense_class(&s->t[k]);
   if( c != TW_CONJ && c != TW_SUB ) return 0;
   return !(k > 0 && k + 1 < s->nt && is_dateword(&s->t[k - 1]) && is_dateword(&s->t[k + 1]));
@@ -139,9 +140,18 @@ static int sentence_start(const scan *s, int k){
 #define T_CLAUSE 1   /* the clause only, no fall-back to the sentence */
 #define T_NOPASS 2   /* the passive auxiliary (wordt) marks no future */
 
-/* The nearest marker to [i0, i1) in [a, b): -1 past, 1 future, 0 none. */
-static int nearest_marker(scan *s, int a, int b, int i0, int i1, int opts){
-  int k, best = 0, bestd = 1 << 30, aux = -1, part = 0;
+/* What a walk over tokens finds of the markers around [i0, i1): the
+** nearest past or future marker (best: -1, 1 or 0 for none, at distance
+** bestd), the nearest perfect auxiliary (aux, or -1) and whether there is
+** a participle (part). */
+typedef struct marks { int best, bestd, aux, part; } marks;
+
+static void marks_init(marks *m){ m->best = 0; m->bestd = 1 << 30; m->aux = -1; m->part = 0; }
+
+/* Walk [a, b) in order into *f: a nearer marker replaces the one found
+** (the first one wins a tie). */
+static void marks_walk(scan *s, int a, int b, int i0, int i1, int opts, marks *f){
+  int k;
   for(k = a; k < b; k++){
     int c, m = 0, d;
     if( k == i0 && i1 > i0 ){ k = i1 - 1; continue; }   /* the expression itself */
@@ -149,18 +159,31 @@ static int nearest_marker(scan *s, int a, int b, int i0, int i1, int opts){
     if( c == MK_NONE ) continue;                          /* most words */
     if( c == MK_PAST ) m = -1;
     else if( c == MK_FUT || (c == MK_PASS && !(opts & T_NOPASS)) ) m = 1;
-    else if( c == MK_AUX ){ if( aux < 0 || abs_i(k - i0) < abs_i(aux - i0) ) aux = k; }
-    else if( c == MK_PART ) part = 1;
+    else if( c == MK_AUX ){ if( f->aux < 0 || abs_i(k - i0) < abs_i(f->aux - i0) ) f->aux = k; }
+    else if( c == MK_PART ) f->part = 1;
     if( m ){
       d = k < i0 ? i0 - k : k - i1;
-      if( d < bestd ){ bestd = d; best = m; }
+      if( d < f->bestd ){ f->bestd = d; f->best = m; }
     }
   }
-  if( aux >= 0 && part ){
-    int d = aux < i0 ? i0 - aux : aux - i1;
-    if( d < bestd ){ best = -1; }
+}
+
+/* The tense the markers found give: -1 past, 1 future, 0 none; an
+** auxiliary with a participle is a perfect (past) at the auxiliary. */
+static int marks_tense(const marks *f, int i0, int i1){
+  if( f->aux >= 0 && f->part ){
+    int d = f->aux < i0 ? i0 - f->aux : f->aux - i1;
+    if( d < f->bestd ) return -1;
   }
-  return best;
+  return f->best;
+}
+
+/* The nearest marker to [i0, i1) in [a, b): -1 past, 1 future, 0 none. */
+static int nearest_marker(scan *s, int a, int b, int i0, int i1, int opts){
+  marks f;
+  marks_init(&f);
+  marks_walk(s, a, b, i0, i1, opts, &f);
+  return marks_tense(&f, i0, i1);
 }
 
 /* The tense of [i0, i1): of its clause, else (not T_CLAUSE, and not in a
@@ -177,13 +200,27 @@ static void around(const scan *s, int i0, int i1, span_tk *a){
   a->s0 = s0; a->s1 = s1; a->c0 = c0; a->c1 = c1;
 }
 
+/* The clause first; else the sentence, as nearest_marker(s0, s1) finds it.
+** The clause holds no past or future marker then (it would have given a
+** tense), so of the clause only its auxiliary and participle count: the
+** sentence is walked before and after the clause, with those merged in
+** between, in the order of the tokens (so the same auxiliary wins a
+** tie). */
 static int tense_of(scan *s, int i0, int i1, int opts){
   span_tk a;
+  marks c, f;
   int m;
   around(s, i0, i1, &a);
-  m = nearest_marker(s, a.c0, a.c1, i0, i1, opts);
+  marks_init(&c);
+  marks_walk(s, a.c0, a.c1, i0, i1, opts, &c);
+  m = marks_tense(&c, i0, i1);
   if( m || (opts & T_CLAUSE) || tense_class(&s->t[a.c0]) == TW_SUB ) return m;
-  return nearest_marker(s, a.s0, a.s1, i0, i1, opts);
+  marks_init(&f);
+  marks_walk(s, a.s0, a.c0, i0, i1, opts, &f);
+  if( c.aux >= 0 && (f.aux < 0 || abs_i(c.aux - i0) < abs_i(f.aux - i0)) ) f.aux = c.aux;
+  f.part |= c.part;
+  marks_walk(s, a.c1, a.s1, i0, i1, opts, &f);
+  return marks_tense(&f, i0, i1);
 }
 
 int date_tense(scan *s, int i0, int i1){ return tense_of(s, i0, i1, 0); }
