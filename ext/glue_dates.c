@@ -105,8 +105,9 @@ static const char *const date_coltypes[] = {
 static const char *const date_args[] = { "text", "reference" };
 static const char *const date_types[] = { "date", "time", "duration", "set" };
 
-static void cell_text(kr_rows *rows, const char *z){
-  if( z[0] ) kr_rows_text(rows, z, (int64_t)strlen(z));
+/* A text cell of n bytes at z, NULL when empty. */
+static void cell_text(kr_rows *rows, const char *z, size_t n){
+  if( n ) kr_rows_text(rows, z, (int64_t)n);
   else kr_rows_null(rows);
 }
 
@@ -130,11 +131,13 @@ static int64_t day_of(const char *d){
 static int date_row(void *arg, const kr_date *e){
   date_rows *a = (date_rows *)arg;
   kr_rows *rows = a->rows;
+  /* each length is measured once (the day columns are read twice) */
+  size_t nfirst = strlen(e->first), nlast = strlen(e->last);
   kr_rows_text(rows, a->z + e->b0, e->b1 - e->b0);
-  cell_text(rows, e->value);
+  cell_text(rows, e->value, strlen(e->value));
   kr_rows_cstr(rows, date_types[e->type & 3]);
-  cell_text(rows, e->first);
-  cell_text(rows, e->last);
+  cell_text(rows, e->first, nfirst);
+  cell_text(rows, e->last, nlast);
   /* the span columns (start, length, byte_start, byte_end) from the
   ** character offsets the tokenizer counted (see kr_rows_span) */
   kr_rows_int(rows, e->c0 + 1);
@@ -144,7 +147,7 @@ static int date_row(void *arg, const kr_date *e){
   /* days: from the reference day to the middle of the period, -1 for
   ** "gisteren", 0.5 for "dit weekend" written on a Saturday; NULL without
   ** a reference or without first and last day */
-  if( a->has_ref && strlen(e->first) == 10 && strlen(e->last) == 10 ){
+  if( a->has_ref && nfirst == 10 && nlast == 10 ){
     kr_rows_real(rows, (double)(day_of(e->first) + day_of(e->last)) / 2.0 - (double)a->ref_day);
   }else{
     kr_rows_null(rows);
