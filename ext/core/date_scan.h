@@ -87,6 +87,9 @@ enum { K_WORD = 1, K_NUM, K_PUNCT, K_TIME };
                      ** holiday, or a deictic word or modifier: the tense
                      ** rules see a conjunction between two of them as
                      ** joining them (date_tense.c) */
+#define F_ANCHOR 2048 /* a candidate of reach 0 (see below): it anchors an
+                     ** expression; a leading word is tried only with one
+                     ** of these near it */
 
 /* The reach of a token that can start an expression (F_CAND): 0 when it
 ** anchors one itself (a number, a month, a unit ...); N when it only leads

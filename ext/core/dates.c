@@ -241,14 +241,20 @@ static void key_flags(kr_date_key *e){
   e->reach = key_reach(e);
 }
 
+/* The reach of a sign that leads an expression ('s avonds, +2 dagen). */
+#define PUNCT_REACH 2
+
 /* The flags of a punctuation mark c: a clause end (F_CLAUSE), a mark that
-** may open a sentence (F_OPENS: a quote mark or a bracket; not kept in the
-** token) and a sign that leads an expression (F_CAND: 's avonds, +2 dagen). */
+** may open a sentence (F_OPENS: a quote mark or a bracket), a mark that
+** ends one (F_END; neither is kept in the token) and a sign that leads an
+** expression (F_CAND: 's avonds, +2 dagen). */
 #define F_OPENS 0x10000
+#define F_END   0x20000   /* . ! or ?: the next token may start a sentence */
 static unsigned punct_flags(uint32_t c){
   int qm = (c == '"' || c == '\'' || c >= 0x80) ? kr_quote_mark(c) : 0;
   unsigned f = 0;
   if( qm || c == '(' ) f |= F_OPENS;
+  if( c == '.' || c == '!' || c == '?' ) f |= F_END;
   if( c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == 0x2013 || c == 0x2014 || qm ) f |= F_CLAUSE;
   if( c == '\'' || c == 0x2019 || c == 0x2018 || c == '+' || c == '-' ) f |= F_CAND;
   return f;
@@ -359,16 +365,20 @@ int kr_date_lex_init(kr_date_lex *lx){
     lx->wd_form[r] = !strcmp(form, "full") ? KR_WD_FULL : !strcmp(form, "abbr") ? KR_WD_ABBR
                    : !strcmp(form, "plural") ? KR_WD_PLURAL : 0;
   }
+  lx->max_reach = PUNCT_REACH;
   for(k = 0; k < 128; k++) lx->pflags[k] = punct_flags((uint32_t)k);
   for(k = 0; k < 64; k++) lx->gflags[k] = punct_flags(0x2000 + (uint32_t)k);
   /* the compounds with a part of the day need the weekday forms above */
   if( (rc = add_compounds(lx)) != KR_OK ) return rc;
-  /* the date words of the tense rules (F_DATEW), compounds included */
+  /* the date words of the tense rules (F_DATEW) and the anchors
+  ** (F_ANCHOR), compounds included */
   for(k = 0; k < lx->nkey; k++){
     kr_date_key *e = &lx->key[k];
     if( e->wd >= 0 || e->mon >= 0 || e->hol >= 0 || (e->dwc & ((1u << C_DEICTIC) | (1u << C_MOD))) ){
       e->tflags |= F_DATEW;
     }
+    if( (e->tflags & F_CAND) && e->reach == 0 ) e->tflags |= F_ANCHOR;
+    if( (e->tflags & F_CAND) && e->reach != KR_REACH_NEVER && e->reach > lx->max_reach ) lx->max_reach = e->reach;
   }
   return KR_OK;
 }
@@ -417,8 +427,10 @@ int date_dpart_index(const char *code){
 
 /* ---- tokenizer ----------------------------------------------------------- */
 
-/* Byte classes: the tokenizer looks every ASCII byte up once. */
-enum { B_OTHER, B_SPACE, B_NL, B_DIGIT, B_LETTER, B_HIGH };
+/* Byte classes: the tokenizer looks every ASCII byte up once. B_OTHER
+** is 0 (the bytes the table leaves out); the classes from B_SPACE on are
+** the ones white space may begin with. */
+enum { B_OTHER, B_DIGIT, B_LETTER, B_SPACE, B_NL, B_HIGH };
 static const uint8_t bclass[256] = {
   [' '] = B_SPACE, ['\t'] = B_SPACE, ['\r'] = B_SPACE, ['\n'] = B_NL,
   ['0' ... '9'] = B_DIGIT, ['a' ... 'z'] = B_LETTER, ['A' ... 'Z'] = B_LETTER,
@@ -589,68 +601,102 @@ static inline uint64_t load8(const unsigned char *z, int64_t n, int64_t q){
   return x;
 }
 
+#ifdef KR_SWAR
+/* The lower-case letters of the eight bytes x (y: each byte with bit 0x20
+** set, which is its lower case if it is a letter), and the high bits of
+** the bytes that are no ASCII letter (stop): a letter is a byte below 0x80
+** whose y is 0x61..0x7A (y + 0x1F reaches 0x80, y + 0x05 does not). A
+** byte of 0xE1 or more carries into the byte above it, but only the first
+** stop byte (the lowest set bit of stop) is used, and the letters below it
+** carry nothing, so the carries do no harm. */
+#define LETTERS(x, y, stop) do{ \
+    y = (x) | 0x20 * ONES; \
+    stop = (~(y + 0x1F * ONES) | (y + 0x05 * ONES) | (x)) & 0x80 * ONES; \
+  }while(0)
+
+/* Look up the ASCII word at p of k letters whose hash is h and whose first
+** eight bytes in lower case (zero-padded) are c8; fill t's fields of a word
+** (nlc, and e, reach and tcls when it is a lexicon word) and return the
+** token flags of its entry. */
+static inline unsigned ascii_lookup(const kr_date_lex *lx, const unsigned char *w, int k, uint64_t h,
+                                    uint64_t c8, tok *t){
+  const kr_date_key *e;
+  t->nlc = (uint8_t)k;
+  if( (e = find_hashed(lx, h, c8, k, ascii_rest, w)) == 0 ) return 0;
+  t->e = e; t->reach = e->reach; t->tcls = e->tcls;
+  return e->tflags;
+}
+
+/* The rest of ascii_word() for a word of eight letters or more (x: its
+** first eight bytes, y: those in lower case). Out of line, so that the
+** short words of the fill loop keep their variables in registers. */
+KR_COLD tstep ascii_long(const kr_date_lex *lx, const unsigned char *z, int64_t n, int64_t p,
+                         tok *t, uint64_t x, uint64_t y){
+  uint64_t stop, m, h = y * HASH_M, c8 = y, lower = x;
+  int64_t q;
+  int k;
+  tstep r = { p, 0 };
+  for(q = p + 8;; q += 8){
+    x = load8(z, n, q);
+    LETTERS(x, y, stop);
+    if( stop ){
+      k = __builtin_ctzll(stop) >> 3;
+      m = (1ull << (8 * k)) - 1;
+      if( k ) h = (h ^ (y & m)) * HASH_M;
+      lower |= x & m;
+      q += k;
+      break;
+    }
+    h = (h ^ y) * HASH_M;
+    lower |= x;
+  }
+  if( q < n && z[q] >= 0x80 ) return r;            /* café: a letter may follow */
+  r.p = q;
+  r.flags = F_ASCII | ((lower & 0x20 * ONES) ? 0 : F_UPPER)    /* F_UPPER: no lower case */
+          | (z[p] & 0x20 ? 0 : F_CAP);
+  k = (int)(q - p);
+  if( k > 28 ) return r;                           /* too long for a date word */
+  r.flags |= ascii_lookup(lx, z + p, k, h, c8, t);
+  return r;
+}
+
+#endif
+
 /* A word of ASCII letters at p, read eight bytes at a time (lower-cased
 ** and hashed as it goes) and looked up (most words): sets t->nlc, t->e and
-** t->reach. Returns the position after it and its flags, or position p
-** when the word goes on with a letter that is not ASCII: long_word reads
-** it then. */
+** t->reach. Returns the position after it and its flags (F_CAP too), or
+** position p when the word goes on with a letter that is not ASCII:
+** latin_word or long_word reads it then. A word of up to seven letters
+** (most words) is read from one load, its end and case found in it. */
 static inline tstep ascii_word(const kr_date_lex *lx, const unsigned char *z, int64_t n, int64_t p,
                                tok *t){
   tstep r = { p, 0 };
 #ifdef KR_SWAR
-  uint64_t x, y, stop, m, h, c8, lower;
-  int64_t q = p;
-  const kr_date_key *e;
+  uint64_t x = load8(z, n, p), y, stop, m, c8;
   int k;
-  /* the lower-case letters of x, and a mask of the bytes after its last
-  ** leading letter (stop: their high bits) */
-#define LETTERS(x, y, stop) do{ \
-    y = ((x) & 0x7F * ONES) | 0x20 * ONES; \
-    stop = ~((y + 0x1F * ONES) & ~(y + 0x05 * ONES) & ~(x)) & 0x80 * ONES; \
-  }while(0)
-  x = load8(z, n, p);
   LETTERS(x, y, stop);
-  if( stop ){                                      /* a word of up to 7 letters */
-    k = __builtin_ctzll(stop) >> 3;
+  if( !stop ) r = ascii_long(lx, z, n, p, t, x, y);
+  else{
+    k = __builtin_ctzll(stop) >> 3;                /* 1..7 letters */
+    /* café: a letter may follow (the byte after the word is in x, or
+    ** it is the zero padding at the end of the text) */
+    if( x & (0x80ull << (8 * k)) ) return r;
     m = (1ull << (8 * k)) - 1;
     c8 = y & m;
-    h = c8 * HASH_M;
-    lower = x & m;
-    q = p + k;
-  }else{                                           /* 8 letters or more */
-    c8 = y;
-    h = y * HASH_M;
-    lower = x;
-    for(q = p + 8;; q += 8){
-      x = load8(z, n, q);
-      LETTERS(x, y, stop);
-      if( stop ){
-        k = __builtin_ctzll(stop) >> 3;
-        m = (1ull << (8 * k)) - 1;
-        if( k ) h = (h ^ (y & m)) * HASH_M;
-        lower |= x & m;
-        q += k;
-        break;
-      }
-      h = (h ^ y) * HASH_M;
-      lower |= x;
-    }
-  }
-#undef LETTERS
-  if( q < n && z[q] >= 0x80 ) return r;            /* café: a letter may follow */
-  r.p = q;
-  r.flags = F_ASCII | ((lower & 0x20 * ONES) ? 0 : F_UPPER);   /* F_UPPER: no lower case */
-  k = (int)(q - p);
-  if( k > 28 ) return r;                           /* too long for a date word */
-  t->nlc = (uint8_t)k;
-  if( (e = find_hashed(lx, h, c8, k, ascii_rest, z + p)) != 0 ){
-    t->e = e; t->reach = e->reach; t->tcls = e->tcls; r.flags |= e->tflags;
+    r.p = p + k;
+    r.flags = F_ASCII | ((x & m & 0x20 * ONES) ? 0 : F_UPPER)   /* F_UPPER: no lower case */
+            | ((unsigned)(~x >> 3) & F_CAP)        /* no bit 0x20 in the first letter */
+            | ascii_lookup(lx, z + p, k, c8 * HASH_M, c8, t);
   }
 #else
   (void)lx; (void)z; (void)n; (void)t;
 #endif
   return r;
 }
+
+#if F_CAP != 4
+#error "ascii_word() takes F_CAP from bit 0x20 of the first letter"
+#endif
 
 /* Any other word at p: read with read_word and looked up. */
 static tstep long_word(const kr_date_lex *lx, const unsigned char *z, int64_t n, int64_t p, tok *t){
@@ -717,7 +763,7 @@ static inline unsigned punct_token(const kr_date_lex *lx, tok *t, uint32_t c){
   unsigned f = c < 128 ? lx->pflags[c] : c - 0x2000 < 64 ? lx->gflags[c - 0x2000] : punct_flags(c);
   t->kind = K_PUNCT;
   t->ch = c;
-  if( f & F_CAND ) t->reach = 2;
+  if( f & F_CAND ) t->reach = PUNCT_REACH;
   return f;
 }
 
@@ -787,7 +833,7 @@ KR_COLD tstep other_token(scan *s, tok *t, int64_t p, unsigned cls){
     t->num = (int32_t)v;
     t->nd = (uint8_t)(nd > 255 ? 255 : nd);
     if( r.p < n && (bclass[z[r.p]] == B_LETTER || z[r.p] >= 0x80) ) r = number_suffix(z, n, t, r.p);
-    r.flags |= F_CAND | (t->kind == K_NUM ? F_DATEW : 0);
+    r.flags |= F_CAND | F_ANCHOR | (t->kind == K_NUM ? F_DATEW : 0);   /* reach 0 */
   }else{
     s->xb += len - 1;
     r.p += len;
@@ -799,47 +845,90 @@ KR_COLD tstep other_token(scan *s, tok *t, int64_t p, unsigned cls){
 /* What a token holds before the tokenizer reads it: no entry, no value. */
 static const tok tok_blank = { .e = &date_key_none };
 
+/* White space from p on that the fill loop does not skip itself (more
+** than one space, a tab, a line break, or a byte >= 0x80), up to the next
+** token or the end of the text. flags are the token flags so far: F_SP
+** when one space was skipped already, else F_NL at most (the first token
+** of the scanned range, which drops it when white space precedes it).
+** Returns the position of the next token (n at the end) and its flags;
+** counts the extra bytes of the characters it skips in s->xb. */
+KR_COLD tstep skip_space(scan *s, int64_t p, unsigned flags){
+  const unsigned char *z = s->z;
+  const int64_t n = s->n;
+  unsigned f = flags & F_SP;
+  int64_t p0 = p;
+  while( p < n ){
+    unsigned cls = bclass[z[p]];
+    if( cls == B_SPACE ) f |= F_SP;
+    else if( cls == B_NL ) f |= F_SP | F_NL;
+    else if( cls != B_HIGH || gen_punct(z, n, p) ) break;   /* a token (a quote mark: no space) */
+    else{
+      tstep r = high_space(s, p);
+      if( r.p == p ) break;                    /* no space: a token */
+      f |= r.flags;
+      p = r.p;
+      continue;
+    }
+    p++;
+  }
+  if( p == p0 ) f = flags;                     /* no white space */
+  return (tstep){ p, f };
+}
+
 /* Fill the window with tokens from s->pos on, up to its capacity or the
 ** end of the text (then s->eof is set). This loop runs for every word and
-** sign of the text. It reads ASCII white space, words of ASCII letters and
-** ASCII signs (most of a text) itself, with few variables so that they
-** stay in registers; other_token() and high_space() read the rest. */
+** sign of the text. It reads a single ASCII space, words of ASCII letters
+** and ASCII signs (most of a text) itself; skip_space(), other_token(),
+** latin_word() read the rest. The scanner state it changes (the position,
+** the extra bytes of the characters read, the paragraph number, whether a
+** sentence just ended) is kept in locals, so that it stays in registers
+** (the stores into the tokens could otherwise alias it); the helpers that
+** count extra bytes are handed xb through s->xb and it is read back. */
 static void fill(scan *s){
   const unsigned char *z = s->z;
   const int64_t n = s->n;
-  int64_t p = s->pos;
+  int64_t p = s->pos, xb = s->xb;
+  int32_t para = s->para;
+  unsigned prev = s->prev_end ? F_END : 0;    /* the last token read was . ! or ? */
+  unsigned first = p == s->start ? F_NL : 0;  /* a token at the start is the first of a line */
   tok *t = s->t + s->nt, *tend = s->t + s->win;
   for(; t < tend; t++){
-    unsigned flags = 0, cls;
+    unsigned flags = first, cls;
     tstep r;
-    for(;;){                                   /* white space */
-      if( p >= n ){ s->eof = 1; goto done; }
-      cls = bclass[z[p]];
-      if( cls == B_SPACE ) flags |= F_SP;
-      else if( cls == B_NL ) flags |= F_SP | F_NL;
-      else if( cls != B_HIGH ) break;
-      else if( gen_punct(z, n, p) ) break;     /* a quote mark, no space */
-      else{
-        r = high_space(s, p);
-        if( r.p == p ) break;                  /* no space: a token */
-        flags |= r.flags;
-        p = r.p;
-        continue;
-      }
-      p++;
+    first = 0;
+    if( p >= n ) goto eof;
+    if( z[p] == ' ' ){                         /* most tokens: one space before */
+      flags = F_SP;
+      if( ++p >= n ) goto eof;
     }
-    if( p == s->start ) flags |= F_NL;
-    if( flags & F_NL ) s->para++;
+    cls = bclass[z[p]];
+    if( cls >= B_SPACE ){                      /* more white space, or a byte >= 0x80 */
+      s->xb = xb;
+      r = skip_space(s, p, flags);
+      xb = s->xb;
+      p = r.p;
+      flags = r.flags;
+      if( p >= n ) goto eof;
+      cls = bclass[z[p]];
+    }
+    if( flags & F_NL ){                        /* a line starts a sentence */
+      para++;
+      flags |= F_SENT;
+    }
     *t = tok_blank;
     t->b0 = p;
-    t->c0 = p - s->xb;
-    t->para = s->para;
+    t->c0 = p - xb;
+    t->para = para;
     r.p = p;
     if( cls == B_LETTER ){
       t->kind = K_WORD;
-      if( !(z[p] & 0x20) ) flags |= F_CAP;
       r = ascii_word(s->lx, z, n, p, t);
-      if( r.p == p ) r = latin_word(s, t, p);
+      if( r.p == p ){
+        if( !(z[p] & 0x20) ) flags |= F_CAP;
+        s->xb = xb;
+        r = latin_word(s, t, p);
+        xb = s->xb;
+      }
     }else if( cls == B_OTHER ){               /* an ASCII sign */
       r.flags = punct_token(s->lx, t, z[p]);
       r.p = p + 1;
@@ -848,26 +937,32 @@ static void fill(scan *s){
       if( c ){                                 /* as other_token() makes it */
         r.flags = punct_token(s->lx, t, c);
         r.p = p + 3;
-        s->xb += 2;
+        xb += 2;
       }
     }
-    if( r.p == p ) r = other_token(s, t, p, cls);
+    if( r.p == p ){
+      s->xb = xb;
+      r = other_token(s, t, p, cls);
+      xb = s->xb;
+    }
     flags |= r.flags;
     p = r.p;
-    /* a sentence starts at a line, or after . ! ? (prev_end) and a space
-    ** at a capital or at a mark that opens it */
-    flags |= (flags & F_NL) ? F_SENT : 0;
-    if( s->prev_end ){
-      if( (flags & F_SP) && (flags & (F_CAP | F_OPENS)) ) flags |= F_SENT;
-      s->prev_end = 0;
-    }
-    if( t->kind == K_PUNCT && (t->ch == '.' || t->ch == '!' || t->ch == '?') ) s->prev_end = 1;
-    t->flags = (uint16_t)(flags & ~F_OPENS);
+    /* a sentence starts after . ! ? and a space at a capital or at a
+    ** mark that opens it */
+    if( prev && (flags & F_SP) && (flags & (F_CAP | F_OPENS)) ) flags |= F_SENT;
+    prev = flags & F_END;
+    t->flags = (uint16_t)flags;                /* without F_OPENS and F_END */
     t->b1 = p;
   }
+  goto done;
+eof:
+  s->eof = 1;
 done:
   s->nt = (int)(t - s->t);
   s->pos = p;
+  s->xb = xb;
+  s->para = para;
+  s->prev_end = prev != 0;
 }
 
 /* ---- the scan loop -------------------------------------------------------- */
@@ -959,24 +1054,43 @@ int date_whole_text(const scan *s, int i0, int i1){
 ** date there. The window holds LOOK tokens after i, more than any reach. */
 static int may_start(const scan *s, int i){
   const tok *t = &s->t[i];
+  unsigned any = 0;
   int k, end;
   if( t->reach == 0 || s->weak_ok ) return 1;
   if( t->reach == KR_REACH_NEVER ) return 0;
   end = i + t->reach < s->nt - 1 ? i + t->reach : s->nt - 1;
-  for(k = i + 1; k <= end; k++){
-    if( (s->t[k].flags & F_CAND) && s->t[k].reach == 0 ) return 1;
-  }
-  return 0;
+  for(k = i + 1; k <= end; k++) any |= s->t[k].flags;   /* no branch on each */
+  return (any & F_ANCHOR) != 0;
 }
 
+#ifdef KR_DATE_CHECK
+#define JUMP_TO_ANCHORS 0   /* the check build tries every candidate */
+#else
+#define JUMP_TO_ANCHORS 1
+#endif
+
+/* Try the matchers at every candidate from token i on that may start an
+** expression, refilling the window as the scan nears its end. Outside
+** parse_dutch_date a candidate far from any anchor is no start: a leader
+** before the next anchor's position minus the longest reach has no
+** anchor within its reach, so the loop jumps over those (the next anchor
+** is looked for once, not at every leader). */
 static void scan_run(scan *s){
-  int i = 0;
+  int i = 0, na = -1;   /* na: the next anchor at or after i, once found */
   refill(s, 0);
   for(;;){
     int limit = s->eof ? s->nt : s->nt - WIN_AHEAD;
     while( i < limit && !s->stop ){
       int next;
       const tok *t = s->t;
+      if( JUMP_TO_ANCHORS && !s->weak_ok ){
+        int reach = s->lx->max_reach, end = limit + reach < s->nt ? limit + reach : s->nt;
+        if( na < i ){
+          for(na = i; na < end && !(t[na].flags & F_ANCHOR); na++){}
+        }
+        if( na - reach > i ) i = na - reach;
+        if( i >= limit ) break;
+      }
       while( i < limit && !(t[i].flags & F_CAND) ) i++;   /* most tokens */
       if( i >= limit ) break;
       if( !may_start(s, i) ){
@@ -990,6 +1104,7 @@ static void scan_run(scan *s){
     }
     if( s->stop || s->eof ) break;
     i -= refill(s, i);
+    na = -1;
   }
   emit_flush(s);
 }

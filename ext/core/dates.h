@@ -66,6 +66,8 @@ typedef struct kr_date_lex {
   uint16_t slot[KR_DATE_SLOTS];   /* 0 empty, else fingerprint << 11 | key + 1 */
   kr_date_key key[KR_DATE_KEYS];
   int nkey;
+  int max_reach;            /* the longest reach of a token that leads an
+                            ** expression (see KR_REACH_NEVER) */
   uint32_t pflags[128];     /* the token flags of each ASCII sign, worked
                             ** out once (punct_flags in dates.c) */
   uint32_t gflags[64];      /* the same for U+2000..U+203F (quote marks,
