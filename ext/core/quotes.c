@@ -442,13 +442,14 @@ typedef struct qa_bufs {
 /* The word types are kept too, with their forms, hash table and
 ** classifications (lexicon flags, cue rows, gender: functions of the
 ** form and its class alone), so that a word met in an earlier article is
-** found and classified at once: up to TYPES_KEEP of them, then an article
-** starts a new table. 14000 keeps the arrays of the table (which grow by
-** doubling) within 16384 types with the new types of an ordinary article:
-** about 1 MB per connection and function. A table twice as big as the
-** one before (7000) makes extract_quotes about 4 % faster on real
-** articles, whose vocabulary is large: fewer tables are started anew,
-** and so fewer words are classified again. */
+** found and classified at once: up to TYPES_KEEP of them; then the next
+** article keeps the types the most recent articles met (types_compact()).
+** 14000 keeps the arrays of the table (which grow by doubling) within
+** 16384 types with the new types of an ordinary article: about 1 MB per
+** connection and function. A table twice as big as the one before (7000)
+** made extract_quotes about 4 % faster on real articles, whose vocabulary
+** is large (fewer words classified again), and keeping the recent types
+** rather than none another 1-2 % on a long corpus. */
 #define TYPES_KEEP 14000
 
 struct kr_qa_cache {
@@ -487,6 +488,41 @@ void kr_qa_cache_free(kr_qa_cache *c) {
   kr_free(c);
 }
 
+/* A full table of kept word types (more than TYPES_KEEP) keeps those that
+** the most recent analyses met, at most TYPES_KEEP / 2 of them, in a hash
+** table of their size; the others go. The frequent words of every
+** article stay classified, the rare words of earlier ones are dropped,
+** and the table stays small enough for the processor's cache. Last is
+** the number of the last analysis (qa_type.ep). When there is no memory
+** for the new hash table, the table starts afresh. */
+#define AGE_MAX 255
+static void types_compact(qa_state *s, uint16_t last) {
+  int64_t hist[AGE_MAX + 1], kept = 0, ny = 1, lwu = 0;
+  unsigned lim = 0;
+  memset(hist, 0, sizeof hist);
+  for (int64_t y = 1; y < s->nty; y++) {
+    unsigned age = (uint16_t)(last - s->ty[y].ep);
+    if (s->ty[y].lwn >= 0) hist[age > AGE_MAX ? AGE_MAX : age]++;
+  }
+  while (lim < AGE_MAX && kept + hist[lim] <= TYPES_KEEP / 2) kept += hist[lim++];
+  /* type 0 stays; the forms move down in the order they were stored */
+  for (int64_t y = 1; y < s->nty; y++) {
+    qa_type *u = &s->ty[y];
+    if (u->lwn < 0 || (uint16_t)(last - u->ep) >= lim) continue;
+    int64_t size = 8 * form_words(u->lwn);
+    memmove(s->lw + lwu, s->lw + u->lw, (size_t)size);
+    s->ty[ny] = *u;
+    s->ty[ny].lw = lwu;
+    lwu += size;
+    ny++;
+  }
+  s->nty = ny;
+  s->lwused = lwu;
+  int64_t n = 64;
+  while (n < 4 * (ny + 1)) n *= 2;
+  if (grow_types(s, n)) s->nty = s->lwused = 0;
+}
+
 /* The analysis takes the kept arrays (they are the cache's no longer). */
 static void bufs_take(qa_state *s) {
   if (!s->cache) return;
@@ -495,9 +531,11 @@ static void bufs_take(qa_state *s) {
   s->ty = b->ty; s->capty = b->capty; s->nty = b->nty;
   s->tyslot = b->tyslot; s->ntyslot = b->ntyslot;
   s->lw = b->lw; s->lwcap = b->lwcap; s->lwused = b->lwused;
-  /* a new table when the kept one is full, or more than half full (an
-  ** earlier analysis ran out of memory growing it) */
-  if (s->nty > TYPES_KEEP || 2 * (s->nty + 1) > s->ntyslot) s->nty = s->lwused = 0;
+  /* a new table when the kept one is more than half full (an earlier
+  ** analysis ran out of memory growing it); a full one keeps its recent
+  ** types only */
+  if (2 * (s->nty + 1) > s->ntyslot) s->nty = s->lwused = 0;
+  else if (s->nty > TYPES_KEEP) types_compact(s, s->cache->epoch);
   /* a new number for this analysis; when the numbers wrap, no kept type
   ** may hold the new one */
   s->epoch = ++s->cache->epoch;

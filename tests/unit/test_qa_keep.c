@@ -46,11 +46,12 @@ static int same_with_cache(const char *z, kr_qa_cache *c) {
   return ok;
 }
 
-/* A text of n distinct made-up words (more word types than the cache
-** keeps), with a quote at the end. */
-static char *many_words(int n) {
+/* A text of n distinct made-up words from number from on (n above
+** TYPES_KEEP: more word types than the cache keeps), with a quote at the
+** end. */
+static char *many_words(int from, int n) {
   char *z = malloc((size_t)n * 16 + 200), *p = z;
-  for (int i = 0; i < n; i++) p += sprintf(p, "%s%05d ", i % 3 ? "woord" : "Naam", i);
+  for (int i = from; i < from + n; i++) p += sprintf(p, "%s%05d ", i % 3 ? "woord" : "Naam", i);
   strcpy(p, "\n‘Dit is het einde’, zegt Pieter de Graaf.");
   return z;
 }
@@ -74,8 +75,9 @@ void test_qa_keep(void) {
     for (int i = 0; i < nt; i++)
       for (int j = 0; j < nt; j++) ok &= same_with_cache(texts[i], c) && same_with_cache(texts[j], c);
   KT_CHECK(ok);
-  /* more word types than are kept: the next text starts a new table */
-  char *big = many_words(12000);
+  /* more word types than are kept (TYPES_KEEP, 14000): the next text
+  ** keeps only those of the most recent texts, here none */
+  char *big = many_words(0, 20000);
   KT_CHECK(same_with_cache(big, c));
   ok = 1;
   for (int i = 0; i < nt; i++) ok &= same_with_cache(texts[i], c);
@@ -83,6 +85,16 @@ void test_qa_keep(void) {
   KT_CHECK(same_with_cache(big, c));
   KT_CHECK(same_with_cache(texts[0], c));
   free(big);
+  /* texts of 3000 new words each: the table fills up, and keeps the
+  ** words of the last texts (and the short texts' words met between
+  ** them); every result is still that of a run without a cache */
+  ok = 1;
+  for (int k = 0; k < 12; k++) {
+    char *mid = many_words(30000 + 2000 * k, 3000);   /* a third of the words also in the next text */
+    ok &= same_with_cache(mid, c) && same_with_cache(texts[k % nt], c);
+    free(mid);
+  }
+  KT_CHECK(ok);
   /* the numbers of the analyses wrap after 65535 of them: a type kept
   ** since before must still be new to the analysis after */
   ok = 1;
