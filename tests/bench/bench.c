@@ -290,6 +290,7 @@ static void scaling(sqlite3 *db, const cparas *ps, double maxmb, double guard){
   int nsize = 0, i, s, kind;
   memset(text, 0, sizeof(text));
   while( nsize < 5 && sizes[nsize] <= maxmb ) nsize++;
+  if( nsize == 0 ) return;   /* BENCH_SCALE_MB below 1: no table */
   for(s = 0; s < nsize; s++){
     size_t size = (size_t)(sizes[s] * 1048576);
     corpus_normal(&text[0][s], ps, size);
