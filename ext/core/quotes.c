@@ -452,7 +452,49 @@ typedef struct qa_bufs {
 ** rather than none another 1-2 % on a long corpus. */
 #define TYPES_KEEP 14000
 
+/* The lexicons the analysis reads. kr_lexicon_get() finds a lexicon by
+** comparing names: with a cache they are looked up once, not for every
+** article. */
+typedef struct qa_lexset {
+  const kr_lexicon *cues, *roles, *org, *anon, *nat, *hon, *part, *pron, *func, *given, *captions, *radj;
+  kr_seg_lex slx;
+} qa_lexset;
+
+static void lexset_load(qa_lexset *l) {
+  l->cues = kr_lexicon_get("cues");
+  l->roles = kr_lexicon_get("roles");
+  l->org = kr_lexicon_get("organisations");
+  l->anon = kr_lexicon_get("anonymous");
+  l->nat = kr_lexicon_get("nationalities");
+  l->hon = kr_lexicon_get("honorifics");
+  l->part = kr_lexicon_get("particles");
+  l->pron = kr_lexicon_get("pronouns");
+  l->func = kr_lexicon_get("function_words");
+  l->given = kr_lexicon_get("given_names");
+  l->captions = kr_lexicon_get("captions");
+  l->radj = kr_lexicon_get("role_adjectives");
+  kr_seg_lex_init(&l->slx);
+}
+
+static void lexset_use(qa_state *s, const qa_lexset *l) {
+  s->lx_cues = l->cues;
+  s->lx_roles = l->roles;
+  s->lx_org = l->org;
+  s->lx_anon = l->anon;
+  s->lx_nat = l->nat;
+  s->lx_hon = l->hon;
+  s->lx_part = l->part;
+  s->lx_pron = l->pron;
+  s->lx_func = l->func;
+  s->lx_given = l->given;
+  s->lx_captions = l->captions;
+  s->lx_radj = l->radj;
+  s->slx = l->slx;
+}
+
 struct kr_qa_cache {
+  qa_lexset lx;         /* the lexicons, once lx_ready */
+  int lx_ready;
   cache_ent *e;         /* CACHE_SLOTS entries, allocated on first use */
   qa_bufs keep;         /* the arrays of the last analysis, or NULLs */
   uint16_t epoch;       /* the number of the last analysis (qa_type.ep) */
@@ -1122,7 +1164,6 @@ static int tokens_init(qa_state *s) {
       kr_grow((void **)&s->ty, &s->capty, s->nty + m / 8 + 16, sizeof(qa_type)) ||
       kr_grow((void **)&s->lw, &s->lwcap, s->lwused + m + FORM_MAX + 16, 1))
     return KR_NOMEM;
-  kr_seg_lex_init(&s->slx);
   s->lend = s->segend = -1;   /* the first token starts a paragraph */
   s->tpara = 0;
   if (s->nty > 0) return KR_OK;   /* the table kept from the last article */
@@ -2604,18 +2645,13 @@ int kr_qa_run_cached(const kr_text *t, kr_qa *a, kr_qa_cache *cache) {
   s.resume = -1;
   s.epoch = 1;
   bufs_take(&s);
-  s.lx_cues = kr_lexicon_get("cues");
-  s.lx_roles = kr_lexicon_get("roles");
-  s.lx_org = kr_lexicon_get("organisations");
-  s.lx_anon = kr_lexicon_get("anonymous");
-  s.lx_nat = kr_lexicon_get("nationalities");
-  s.lx_hon = kr_lexicon_get("honorifics");
-  s.lx_part = kr_lexicon_get("particles");
-  s.lx_pron = kr_lexicon_get("pronouns");
-  s.lx_func = kr_lexicon_get("function_words");
-  s.lx_given = kr_lexicon_get("given_names");
-  s.lx_captions = kr_lexicon_get("captions");
-  s.lx_radj = kr_lexicon_get("role_adjectives");
+  qa_lexset lone;
+  if (!cache) lexset_load(&lone);
+  else if (!cache->lx_ready) {
+    lexset_load(&cache->lx);
+    cache->lx_ready = 1;
+  }
+  lexset_use(&s, cache ? &cache->lx : &lone);
   int rc = KR_OK;
   /* token offsets are 32-bit (qa_tok); SQLite passes no text this long */
   if (t->n >= INT32_MAX) { rc = KR_TOOBIG; goto done; }
