@@ -181,6 +181,14 @@ typedef struct qa_q {
 typedef struct qa_ent_priv qa_ent_priv;
 
 
+/* The lexicons the analysis reads (slx: those of the sentence test).
+** kr_lexicon_get() finds a lexicon by comparing names: with a cache they
+** are looked up once, not for every article. */
+typedef struct qa_lexset {
+  const kr_lexicon *cues, *roles, *org, *anon, *nat, *hon, *part, *pron, *func, *given, *captions, *radj;
+  kr_seg_lex slx;
+} qa_lexset;
+
 typedef struct qa_state {
   const kr_text *t;
   kr_qa *out;
@@ -204,7 +212,6 @@ typedef struct qa_state {
   /* the tokenizer splits paragraphs and sentences as it goes (as
   ** kr_segment() would: a paragraph is a line, trimmed; a sentence ends
   ** where kr_sentence_break() says) */
-  kr_seg_lex slx;       /* the lexicons of the sentence test */
   int64_t lend;         /* the byte that ends the line of the last token ('\n' or the end) */
   int64_t pend;         /* the end of its paragraph (the line trimmed) */
   int64_t s0;           /* the first byte of its sentence */
@@ -218,9 +225,7 @@ typedef struct qa_state {
   int64_t ncw, capcw;
   int rc;
   int64_t resume;       /* reported speech: token where a sentence's scan goes on, or -1 */
-  /* lexicons */
-  const kr_lexicon *lx_cues, *lx_roles, *lx_org, *lx_anon, *lx_nat, *lx_hon,
-      *lx_part, *lx_pron, *lx_func, *lx_given, *lx_captions, *lx_radj;
+  qa_lexset lx;         /* the lexicons */
   qa_ent_priv *ep;      /* entity working state (speakers.c) */
   kr_qa_cache *cache;   /* word classifications kept across calls, or NULL */
   char *lw;             /* lower-cased word forms (qa_type.lw) */

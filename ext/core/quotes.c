@@ -149,7 +149,7 @@ static int role_head_ok(const kr_lexicon *lx, int r, int head_len) {
 /* Is w[0..n) a role noun, directly or as the last part of a compound
 ** ("bestuursvoorzitter", "Navo-topman", "oud-premier")? Sets *g. */
 static int role_word(const qa_state *s, const char *w, int n, int *g) {
-  const kr_lexicon *lx = s->lx_roles;
+  const kr_lexicon *lx = s->lx.roles;
   if (!lx) return 0;
   int r = qa_lookup(s, lx, w, (size_t)n);
   if (r >= 0) { *g = role_gender(lx, r); return 1; }
@@ -167,12 +167,12 @@ static int role_word(const qa_state *s, const char *w, int n, int *g) {
 /* Is the lower-cased word w[0..n) a demonym of roles.tsv ("belg"), or
 ** is its part after the last hyphen one ("west-vlaming")? */
 static int demonym_word(const qa_state *s, const char *w, int n) {
-  if (!s->lx_roles) return 0;
+  if (!s->lx.roles) return 0;
   int h = n;
   while (h > 0 && w[h - 1] != '-') h--;
-  int r = qa_lookup(s, s->lx_roles, w, (size_t)n);
-  if (r < 0 && h > 0 && n - h >= 3) r = qa_lookup(s, s->lx_roles, w + h, (size_t)(n - h));
-  return r >= 0 && !strcmp(kr_lexicon_cell(s->lx_roles, r, 2), "demonym");
+  int r = qa_lookup(s, s->lx.roles, w, (size_t)n);
+  if (r < 0 && h > 0 && n - h >= 3) r = qa_lookup(s, s->lx.roles, w + h, (size_t)(n - h));
+  return r >= 0 && !strcmp(kr_lexicon_cell(s->lx.roles, r, 2), "demonym");
 }
 
 /* A head marked "head" in organisations.tsv. */
@@ -186,7 +186,7 @@ static int org_head_ok(const kr_lexicon *lx, int r, int head_len) {
 ** ("zorgorganisatie", "zwemvereniging", "hockeyclub")? */
 static int org_compound(const qa_state *s, const char *w, int n) {
   int r;
-  return compound_head(s, s->lx_org, w, n, 4, org_head_ok, &r) >= 0;
+  return compound_head(s, s->lx.org, w, n, 4, org_head_ok, &r) >= 0;
 }
 
 /* Is the word at token k a noun that may stand for a body just named: a
@@ -195,10 +195,10 @@ static int org_compound(const qa_state *s, const char *w, int n) {
 int qa_org_epithet(const qa_state *s, int64_t k) {
   char w[64];
   int n = qa_lower(s, k, w, sizeof w), r;
-  if (n <= 0 || !s->lx_org) return 0;
-  r = qa_lookup(s, s->lx_org, w, (size_t)n);
-  if (r < 0 && compound_head(s, s->lx_org, w, n, 4, org_head_ok, &r) < 0) return 0;
-  return !strcmp(kr_lexicon_cell(s->lx_org, r, 5), "epithet");
+  if (n <= 0 || !s->lx.org) return 0;
+  r = qa_lookup(s, s->lx.org, w, (size_t)n);
+  if (r < 0 && compound_head(s, s->lx.org, w, n, 4, org_head_ok, &r) < 0) return 0;
+  return !strcmp(kr_lexicon_cell(s->lx.org, r, 5), "epithet");
 }
 
 /* A role that is no demonym ("de Nederlander"). */
@@ -211,8 +211,8 @@ static int role_not_demonym(const kr_lexicon *lx, int r, int head_len) {
 ** closed compound whose head of 6 or more bytes is one ("Eurocommissaris",
 ** "Garagehouder"): shorter heads ("-man") are too often part of surnames. */
 static int cap_role_word(const qa_state *s, const char *w, int n, int *g) {
-  if (qa_lookup(s, s->lx_roles, w, (size_t)n) >= 0) return role_word(s, w, n, g);
-  int r, k = compound_head(s, s->lx_roles, w, n, 6, role_not_demonym, &r);
+  if (qa_lookup(s, s->lx.roles, w, (size_t)n) >= 0) return role_word(s, w, n, g);
+  int r, k = compound_head(s, s->lx.roles, w, n, 6, role_not_demonym, &r);
   return k >= 0 && role_word(s, w + k, n - k, g);
 }
 
@@ -452,14 +452,6 @@ typedef struct qa_bufs {
 ** rather than none another 1-2 % on a long corpus. */
 #define TYPES_KEEP 14000
 
-/* The lexicons the analysis reads. kr_lexicon_get() finds a lexicon by
-** comparing names: with a cache they are looked up once, not for every
-** article. */
-typedef struct qa_lexset {
-  const kr_lexicon *cues, *roles, *org, *anon, *nat, *hon, *part, *pron, *func, *given, *captions, *radj;
-  kr_seg_lex slx;
-} qa_lexset;
-
 static void lexset_load(qa_lexset *l) {
   l->cues = kr_lexicon_get("cues");
   l->roles = kr_lexicon_get("roles");
@@ -474,22 +466,6 @@ static void lexset_load(qa_lexset *l) {
   l->captions = kr_lexicon_get("captions");
   l->radj = kr_lexicon_get("role_adjectives");
   kr_seg_lex_init(&l->slx);
-}
-
-static void lexset_use(qa_state *s, const qa_lexset *l) {
-  s->lx_cues = l->cues;
-  s->lx_roles = l->roles;
-  s->lx_org = l->org;
-  s->lx_anon = l->anon;
-  s->lx_nat = l->nat;
-  s->lx_hon = l->hon;
-  s->lx_part = l->part;
-  s->lx_pron = l->pron;
-  s->lx_func = l->func;
-  s->lx_given = l->given;
-  s->lx_captions = l->captions;
-  s->lx_radj = l->radj;
-  s->slx = l->slx;
 }
 
 struct kr_qa_cache {
@@ -690,14 +666,14 @@ static uint32_t lex_compute(qa_state *s, qa_type *y) {
     if (n > 0) {
       int r;
       int g = 0;
-      if (s->lx_cues && (r = kr_lexicon_find_h(s->lx_cues, w, (size_t)n, h)) >= 0) {
+      if (s->lx.cues && (r = kr_lexicon_find_h(s->lx.cues, w, (size_t)n, h)) >= 0) {
         f |= L_CUE;
         y->cue = (int16_t)(r > 32000 ? 32000 : r);
-        y->cuecls = cue_classes(s->lx_cues, r, w, (size_t)n);
+        y->cuecls = cue_classes(s->lx.cues, r, w, (size_t)n);
       }
-      if (n <= 16 && s->lx_func && (r = kr_lexicon_find_h(s->lx_func, w, (size_t)n, h)) >= 0) {
-        for (; r < s->lx_func->nrow && qa_key_is(s->lx_func, r, w, (size_t)n); r++) {
-          const char *c = kr_lexicon_cell(s->lx_func, r, 1);
+      if (n <= 16 && s->lx.func && (r = kr_lexicon_find_h(s->lx.func, w, (size_t)n, h)) >= 0) {
+        for (; r < s->lx.func->nrow && qa_key_is(s->lx.func, r, w, (size_t)n); r++) {
+          const char *c = kr_lexicon_cell(s->lx.func, r, 1);
           if (!strcmp(c, "det")) f |= L_DET;
           else if (!strcmp(c, "prep")) f |= L_PREP;
           else if (!strcmp(c, "conj")) f |= L_CONJ;
@@ -708,51 +684,51 @@ static uint32_t lex_compute(qa_state *s, qa_type *y) {
           else if (!strcmp(c, "verb")) f |= L_VERB;
         }
       }
-      if (n <= 6 && s->lx_pron && (r = kr_lexicon_find_h(s->lx_pron, w, (size_t)n, h)) >= 0) {
+      if (n <= 6 && s->lx.pron && (r = kr_lexicon_find_h(s->lx.pron, w, (size_t)n, h)) >= 0) {
         f |= L_PRON;
-        const char *c = kr_lexicon_cell(s->lx_pron, r, 1);
+        const char *c = kr_lexicon_cell(s->lx.pron, r, 1);
         y->gender = c[0] == 'm' ? 'm' : c[0] == 'f' ? 'f' : 0;
-        if (!strcmp(kr_lexicon_cell(s->lx_pron, r, 3), "obj")) f |= L_POBJ;
+        if (!strcmp(kr_lexicon_cell(s->lx.pron, r, 3), "obj")) f |= L_POBJ;
       }
-      if (n <= 9 && s->lx_hon && (r = kr_lexicon_find_h(s->lx_hon, w, (size_t)n, h)) >= 0) {
+      if (n <= 9 && s->lx.hon && (r = kr_lexicon_find_h(s->lx.hon, w, (size_t)n, h)) >= 0) {
         f |= L_HON;
-        const char *c = kr_lexicon_cell(s->lx_hon, r, 1);
+        const char *c = kr_lexicon_cell(s->lx.hon, r, 1);
         y->gender = c[0] == 'm' ? 'm' : c[0] == 'f' ? 'f' : 0;
       }
-      if (n <= 6 && (r = kr_lexicon_find_h(s->lx_part, w, (size_t)n, h)) >= 0) {
+      if (n <= 6 && (r = kr_lexicon_find_h(s->lx.part, w, (size_t)n, h)) >= 0) {
         f |= L_PART;
-        if (!strcmp(kr_lexicon_cell(s->lx_part, r, 1), "prep")) f |= L_PPREP;
+        if (!strcmp(kr_lexicon_cell(s->lx.part, r, 1), "prep")) f |= L_PPREP;
       }
       /* every adjective there ends in -e, -s or -sch ("Vlaamse", "Vlaams", "Belgisch") */
       if ((w[n - 1] == 'e' || w[n - 1] == 's' || w[n - 1] == 'h') &&
-          kr_lexicon_find_h(s->lx_nat, w, (size_t)n, h) >= 0) f |= L_NAT;
-      if ((kr_lexicon_find_h(s->lx_anon, w, (size_t)n, h) >= 0)) f |= L_ANON;
-      if (s->lx_radj && kr_lexicon_find_h(s->lx_radj, w, (size_t)n, h) >= 0) f |= L_RADJ;
-      if (s->lx_org && (r = kr_lexicon_find_h(s->lx_org, w, (size_t)n, h)) >= 0) {
-        const char *c = kr_lexicon_cell(s->lx_org, r, 1);
+          kr_lexicon_find_h(s->lx.nat, w, (size_t)n, h) >= 0) f |= L_NAT;
+      if ((kr_lexicon_find_h(s->lx.anon, w, (size_t)n, h) >= 0)) f |= L_ANON;
+      if (s->lx.radj && kr_lexicon_find_h(s->lx.radj, w, (size_t)n, h) >= 0) f |= L_RADJ;
+      if (s->lx.org && (r = kr_lexicon_find_h(s->lx.org, w, (size_t)n, h)) >= 0) {
+        const char *c = kr_lexicon_cell(s->lx.org, r, 1);
         if (!strcmp(c, "place")) f |= L_PLACE;
         else if (!strcmp(c, "generic")) f |= L_ORG;
         else if (strcmp(c, "english")) f |= L_PARTY;
-        if (!strcmp(kr_lexicon_cell(s->lx_org, r, 2), "of")) f |= L_OFHEAD;
+        if (!strcmp(kr_lexicon_cell(s->lx.org, r, 2), "of")) f |= L_OFHEAD;
       } else if ((t->flags & T_LOWER) && org_compound(s, w, n)) {
         f |= L_ORG;
       }
       if (demonym_word(s, w, n)) f |= L_DEMONYM;
       if (!(f & (L_FUNC | L_PRON)) && ((t->flags & T_LOWER) || memchr(w, '-', (size_t)n) ? role_word(s, w, n, &g)
                                                                                 : cap_role_word(s, w, n, &g))) { f |= L_ROLE; if (!y->gender) y->gender = (int8_t)g; }
-      if ((t->flags & T_CAP) && s->lx_given && (r = kr_lexicon_find_h(s->lx_given, w, (size_t)n, h)) >= 0) {
+      if ((t->flags & T_CAP) && s->lx.given && (r = kr_lexicon_find_h(s->lx.given, w, (size_t)n, h)) >= 0) {
         f |= L_GIVEN;
-        const char *c = kr_lexicon_cell(s->lx_given, r, 1);
+        const char *c = kr_lexicon_cell(s->lx.given, r, 1);
         if (!y->gender) y->gender = c[0] == 'm' ? 'm' : c[0] == 'f' ? 'f' : 0;
-      } else if ((t->flags & T_CAP) && s->lx_given && !(f & (L_ROLE | L_FUNC | L_ORG | L_PLACE | L_PARTY))) {
+      } else if ((t->flags & T_CAP) && s->lx.given && !(f & (L_ROLE | L_FUNC | L_ORG | L_PLACE | L_PARTY))) {
         /* a double given name not listed as a whole ("Erik-Jan", "Anne-Fleur"):
         ** a given name when both parts are, with their gender when they agree */
         const char *dash = memchr(w, '-', (size_t)n);
         if (dash && dash > w && dash < w + n - 1) {
-          int r1 = kr_lexicon_find(s->lx_given, w, (size_t)(dash - w));
-          int r2 = kr_lexicon_find(s->lx_given, dash + 1, (size_t)(w + n - dash - 1));
+          int r1 = kr_lexicon_find(s->lx.given, w, (size_t)(dash - w));
+          int r2 = kr_lexicon_find(s->lx.given, dash + 1, (size_t)(w + n - dash - 1));
           if (r1 >= 0 && r2 >= 0) {
-            char g1 = kr_lexicon_cell(s->lx_given, r1, 1)[0], g2 = kr_lexicon_cell(s->lx_given, r2, 1)[0];
+            char g1 = kr_lexicon_cell(s->lx.given, r1, 1)[0], g2 = kr_lexicon_cell(s->lx.given, r2, 1)[0];
             f |= L_GIVEN;
             if (!y->gender && g1 == g2 && (g1 == 'm' || g1 == 'f')) y->gender = g1;
           }
@@ -786,14 +762,14 @@ int qa_is_cue_slow(qa_state *s, int64_t i) {
   qa_type *y = qa_ty(s, i);
   if (y->iscue) return y->iscue == CUE_YES;
   y->iscue = CUE_NO;
-  if (!cue_len_ok(s, y) || !s->lx_cues) return 0;
+  if (!cue_len_ok(s, y) || !s->lx.cues) return 0;
   /* (the type is classified: tok_typed() did it as the word came) */
   y->iscue = (y->lex & L_CUE) ? CUE_YES : CUE_NONE;
   return y->iscue == CUE_YES;
 }
 
 int qa_cue_class(const qa_state *s, int row, const char *cls) {
-  return row >= 0 && s->lx_cues && !strcmp(kr_lexicon_cell(s->lx_cues, row, 2), cls);
+  return row >= 0 && s->lx.cues && !strcmp(kr_lexicon_cell(s->lx.cues, row, 2), cls);
 }
 
 /* Find, among the rows of the cue form of token i, one of class ccl (a
@@ -801,7 +777,7 @@ int qa_cue_class(const qa_state *s, int row, const char *cls) {
 static int cue_row(qa_state *s, int64_t i, unsigned ccl) {
   if (!(qa_lex(s, i) & L_CUE) || !(qa_ty(s, i)->cuecls & ccl)) return -1;
   int r = qa_ty(s, i)->cue;
-  const kr_lexicon *lx = s->lx_cues;
+  const kr_lexicon *lx = s->lx.cues;
   size_t c0 = (size_t)r * (size_t)lx->ncol;
   const char *k = lx->cell[c0];
   size_t kn = (size_t)lx->len[c0];
@@ -952,10 +928,10 @@ static void scan_word(qa_state *s, int64_t i, uint32_t c, int len, qa_tok *t) {
   if (j < n && z[j] == '.') {
     int dot = 0;
     if (j - i == len && c_upper(c)) { dot = 1; t->flags |= T_INITIAL; }
-    else if (j - i <= 5 && s->lx_hon) {
+    else if (j - i <= 5 && s->lx.hon) {
       char hw[16];
       int64_t wn = kr_lower_utf8(z + i, j + 1 - i, hw, sizeof hw - 1);
-      if (wn > 0 && qa_lookup(s, s->lx_hon, hw, (size_t)wn) >= 0) dot = 1;
+      if (wn > 0 && qa_lookup(s, s->lx.hon, hw, (size_t)wn) >= 0) dot = 1;
     }
     if (dot) t->b1 = j + 1;
   }
@@ -1010,10 +986,10 @@ static inline int ends_at_punct(const unsigned char *z, int64_t n, int64_t j) {
 ** ("dr.")? */
 static int dot_joins(const qa_state *s, const unsigned char *w, int64_t len) {
   if (len == 1 && ascii_word[w[0]] == 2) return 1;
-  if (!s->lx_hon) return 0;
+  if (!s->lx.hon) return 0;
   char hw[8];   /* the word and its dot, lower case (ASCII: as kr_lower_utf8() makes it) */
   for (int64_t k = 0; k <= len; k++) hw[k] = (char)(w[k] >= 'A' && w[k] <= 'Z' ? w[k] + 32 : w[k]);
-  return qa_lookup(s, s->lx_hon, hw, (size_t)len + 1) >= 0;
+  return qa_lookup(s, s->lx.hon, hw, (size_t)len + 1) >= 0;
 }
 
 /* The end of the run of ASCII letters and digits at byte i, from byte j
@@ -1123,7 +1099,7 @@ TOKEN_RARE int seg_start(qa_state *s, int64_t b0, qa_tok *t) {
 ** it? Then the next one starts at snext. */
 TOKEN_RARE void sentence_end(qa_state *s, int64_t i) {
   if (i < s->sresume) return;   /* inside a run of terminals already tested */
-  int64_t k = kr_sentence_break(&s->slx, s->t->z, s->s0, i, s->pend, &s->sresume);
+  int64_t k = kr_sentence_break(&s->lx.slx, s->t->z, s->s0, i, s->pend, &s->sresume);
   if (k >= 0) {
     s->snext = k;
     if (k < s->segend) s->segend = k;
@@ -1476,12 +1452,12 @@ static int classify_paragraphs(qa_state *s) {
     while (ls > a && !(s->tok[ls].flags & T_SSTART)) ls--;
     char w[16];
     int wn = b - ls <= 8 && (s->tok[ls].flags & T_WORD) ? qa_lower(s, ls, w, sizeof w) : -1;
-    int r = wn > 0 ? qa_find(s->lx_captions, w, (size_t)wn) : -1;
-    if (r >= 0 && !strcmp(kr_lexicon_cell(s->lx_captions, r, 1), "caption")) s->para_flag[p] |= P_CAPTION;
+    int r = wn > 0 ? qa_find(s->lx.captions, w, (size_t)wn) : -1;
+    if (r >= 0 && !strcmp(kr_lexicon_cell(s->lx.captions, r, 1), "caption")) s->para_flag[p] |= P_CAPTION;
     /* a byline: "Door Jan Jansen" */
     wn = b - a <= 8 && (s->para_flag[p] & P_HEAD) && (s->tok[a].flags & T_CAP) ? qa_lower(s, a, w, sizeof w) : -1;
-    r = wn > 0 ? qa_find(s->lx_captions, w, (size_t)wn) : -1;
-    if (r >= 0 && !strcmp(kr_lexicon_cell(s->lx_captions, r, 1), "byline")) s->para_flag[p] |= P_BYLINE;
+    r = wn > 0 ? qa_find(s->lx.captions, w, (size_t)wn) : -1;
+    if (r >= 0 && !strcmp(kr_lexicon_cell(s->lx.captions, r, 1), "byline")) s->para_flag[p] |= P_BYLINE;
     if (tok_is_char(s, b - 1, '?')) {
       int marks = 0;
       for (int64_t j = a; j < b; j++) if (s->tok[j].flags & T_MARK) { marks = 1; break; }
@@ -1517,7 +1493,7 @@ static int64_t clause_end(const qa_state *s, int64_t i, int64_t pend) {
 
 /* Find the separable particle of cue row r of token v in (v, lim). */
 static int64_t find_particle(qa_state *s, int64_t v, int64_t lim, int *prow) {
-  const kr_lexicon *lx = s->lx_cues;
+  const kr_lexicon *lx = s->lx.cues;
   int r = qa_ty(s, v)->cue;
   if (r < 0 || !(qa_ty(s, v)->cuecls & CC_SEP)) return -1;
   const char *k = kr_lexicon_cell(lx, r, 0);
@@ -1557,9 +1533,9 @@ static int subject_ok(qa_state *s, const qa_np *np, int allow_first) {
     char w[16];
     int n = qa_lower(s, np->pron, w, sizeof w);
     if (n < 0) return 0;
-    int r = qa_lookup(s, s->lx_pron, w, (size_t)n);
+    int r = qa_lookup(s, s->lx.pron, w, (size_t)n);
     if (r < 0) return 0;
-    const char *person = kr_lexicon_cell(s->lx_pron, r, 2);
+    const char *person = kr_lexicon_cell(s->lx.pron, r, 2);
     if (!strcmp(w, "het") || !strcmp(w, "men") || !strcmp(w, "zijn") || !strcmp(w, "hun")) return 0;
     if (person[0] != '3' && !allow_first) return 0;
     return 1;
@@ -2293,7 +2269,7 @@ static int backward(qa_state *s, int64_t sent, int64_t a, int64_t e, int *done) 
 }
 
 /* Lemma of cue row r. */
-static const char *cue_lemma(const qa_state *s, int r) { return kr_lexicon_cell(s->lx_cues, r, 1); }
+static const char *cue_lemma(const qa_state *s, int r) { return kr_lexicon_cell(s->lx.cues, r, 1); }
 
 static int is_negated(qa_state *s, int64_t a, int64_t b) {
   for (int64_t j = a; j < b; j++) if (qa_lex(s, j) & L_NEG) return 1;
@@ -2476,7 +2452,7 @@ static int verb_clause(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) 
       st++;
     }
   }
-  int inf = !strcmp(kr_lexicon_cell(s->lx_cues, r, 4), "inf");
+  int inf = !strcmp(kr_lexicon_cell(s->lx.cues, r, 4), "inf");
   /* "vroeg de rechter om hem vrij te spreken", "beloofde voor de zomer
   ** met een plan te komen": "te" and an infinitive (-n) in the same
   ** clause; the span starts after "om" when there is one. After the
@@ -2645,17 +2621,18 @@ int kr_qa_run_cached(const kr_text *t, kr_qa *a, kr_qa_cache *cache) {
   s.resume = -1;
   s.epoch = 1;
   bufs_take(&s);
-  qa_lexset lone;
-  if (!cache) lexset_load(&lone);
-  else if (!cache->lx_ready) {
-    lexset_load(&cache->lx);
-    cache->lx_ready = 1;
+  if (!cache) lexset_load(&s.lx);
+  else {
+    if (!cache->lx_ready) {
+      lexset_load(&cache->lx);
+      cache->lx_ready = 1;
+    }
+    s.lx = cache->lx;
   }
-  lexset_use(&s, cache ? &cache->lx : &lone);
   int rc = KR_OK;
   /* token offsets are 32-bit (qa_tok); SQLite passes no text this long */
   if (t->n >= INT32_MAX) { rc = KR_TOOBIG; goto done; }
-  if (!s.lx_cues || !s.lx_pron) goto done;
+  if (!s.lx.cues || !s.lx.pron) goto done;
   /* the strings of the result take about a byte for every sixteen of the
   ** text: room for them at once rather than by doubling from 16 bytes */
   if (kr_grow((void **)&a->arena, &a->caparena, (t->n < (1 << 20) ? t->n : (1 << 20)) / 16 + 256, 1)) { rc = KR_NOMEM; goto done; }

@@ -196,7 +196,7 @@ static int64_t name_run(qa_state *s, int64_t i, int64_t lim) {
         ** run of given names ("Harm Jan de Boer", "Anne Marie van Dijk") */
         if (end > i) {
           int ok = end - i == 1 || (s->tok[end - 1].flags & T_INITIAL) || given_run(s, i, end);
-          if (s->lx_given && !(qa_lex(s, i) & L_GIVEN) && !(s->tok[i].flags & T_INITIAL)) ok = 0;
+          if (s->lx.given && !(qa_lex(s, i) & L_GIVEN) && !(s->tok[i].flags & T_INITIAL)) ok = 0;
           if (is_particle(s, i)) ok = 1;   /* "Von der Leyen" */
           if (s->tok[j].flags & T_ALLCAP) ok = 0;
           if (qa_lex(s, j) & (L_PARTY | L_PLACE | L_ORG)) ok = 0;
@@ -569,7 +569,7 @@ static int np_forward(qa_state *s, int64_t i, int64_t lim, qa_np *np, int name_a
       /* the earliest given name that leaves a portfolio before it and a
       ** surname after it; else the last two units */
       for (int x = nunits - 2; x >= 1; x--)
-        if (s->lx_given && (qa_lex(s, unit[x]) & L_GIVEN)) { cut = unit[x]; break; }
+        if (s->lx.given && (qa_lex(s, unit[x]) & L_GIVEN)) { cut = unit[x]; break; }
       if (cut < 0 && nunits >= 3) cut = unit[1];
       if (cut > st) { np->n0 = cut; np->n1 = last; np->r1 = cut; }
     }
@@ -1044,7 +1044,7 @@ static kr_str np_role(qa_state *s, const qa_np *np, int64_t *party_tok) {
   if (!lc && !(s->tok[a].flags & T_ALLCAP)) {
     char w[48];
     int n = qa_lower(s, a, w, sizeof w);
-    if (n > 0 && qa_lookup(s, s->lx_roles, w, (size_t)n) >= 0) lc = 1;
+    if (n > 0 && qa_lookup(s, s->lx.roles, w, (size_t)n) >= 0) lc = 1;
   }
   if (lc && !(s->tok[a].flags & T_CAP)) lc = 0;
   if (np->br0 >= 0 && *party_tok < 0 && np->r0 >= 0 && !(s->tok[np->br0].flags & T_DIGIT) && np->br1 - np->br0 <= 3) {
@@ -1244,8 +1244,8 @@ static int in_marks(const qa_state *s, int64_t k) {
 static int place_body(qa_state *s, int64_t k) {
   char w[48];
   int n = qa_lower(s, k, w, sizeof w);
-  int r = n > 0 ? qa_lookup(s, s->lx_org, w, (size_t)n) : -1;
-  return r >= 0 && !strcmp(kr_lexicon_cell(s->lx_org, r, 4), "keep");
+  int r = n > 0 ? qa_lookup(s, s->lx.org, w, (size_t)n) : -1;
+  return r >= 0 && !strcmp(kr_lexicon_cell(s->lx.org, r, 4), "keep");
 }
 
 /* Does role head noun rh end in the head noun h of an anaphor ("vakbond"
@@ -1280,7 +1280,7 @@ static int np_age(qa_state *s, const qa_np *np) {
 ** "haar", "hun": pronouns.tsv, person 3, case poss or obj; not "het")? */
 static int third_person_det(qa_state *s, int64_t k) {
   if (k < 0 || !(qa_lex(s, k) & L_PRON)) return 0;
-  return !strcmp(word_cell(s, s->lx_pron, k, 2), "3") && strcmp(word_cell(s, s->lx_pron, k, 3), "subj") != 0;
+  return !strcmp(word_cell(s, s->lx.pron, k, 2), "3") && strcmp(word_cell(s, s->lx.pron, k, 3), "subj") != 0;
 }
 
 static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
@@ -1514,8 +1514,8 @@ static int resolve_np(qa_state *s, const qa_np *np, int quoted) {
       e->role_named = 1;
     } else if (hl & L_ANON) {
       /* "economen van ING": a group named by its profession */
-      int r = qa_lookup(s, s->lx_anon, head, strlen(head));
-      if (r >= 0 && !strcmp(kr_lexicon_cell(s->lx_anon, r, 1), "role")) e->role = tok_text(s, h, h + 1, 1);
+      int r = qa_lookup(s, s->lx.anon, head, strlen(head));
+      if (r >= 0 && !strcmp(kr_lexicon_cell(s->lx.anon, r, 1), "role")) e->role = tok_text(s, h, h + 1, 1);
     }
     if (qa_gender(s, h) && e->kind == KR_EK_ANON) e->gnoun = qa_gender(s, h);
     e->human = e->kind == KR_EK_ANON && !(hl & (L_ANON | L_ORG));
@@ -1719,7 +1719,7 @@ static int person_evidence(qa_state *s, const qa_np *np) {
   if (np->n1 - np->n0 >= 2 && np->n0 > 0 && (qa_lex(s, np->n0 - 1) & L_NAT) &&
       !(qa_lex(s, np->n1 - 1) & (L_ORG | L_PLACE | L_PARTY)))
     return 1;
-  if (np->n1 - np->n0 >= 2 && !s->lx_given && np->det < 0 && !(qa_lex(s, np->n1 - 1) & (L_ORG | L_PLACE | L_PARTY))) {
+  if (np->n1 - np->n0 >= 2 && !s->lx.given && np->det < 0 && !(qa_lex(s, np->n1 - 1) & (L_ORG | L_PLACE | L_PARTY))) {
     int64_t b = np->a - 1;
     if (b >= 0 && (qa_lex(s, b) & L_PREP)) return 0;
     for (int64_t i = np->n0; i < np->n1; i++) if (s->tok[i].flags & T_ALLCAP) return 0;
@@ -1770,7 +1770,7 @@ static void name_parts(qa_state *s, went *w, kr_entity *e) {
   /* a token "Jacobs-van" joins the next word */
   if (sur - 1 >= n0) {
     int64_t b0 = s->tok[sur - 1].b0, b1 = s->tok[sur - 1].b1;
-    for (int64_t k = b1 - 1; k > b0; k--) if (z[k] == '-') { if (qa_lookup(s, s->lx_part, (const char *)z + k + 1, (size_t)(b1 - k - 1)) >= 0) sur--; break; }
+    for (int64_t k = b1 - 1; k > b0; k--) if (z[k] == '-') { if (qa_lookup(s, s->lx.part, (const char *)z + k + 1, (size_t)(b1 - k - 1)) >= 0) sur--; break; }
   }
   int64_t pe = sur;
   while (pe < n1 - 1 && is_particle(s, pe) && name_word(s, pe) != 1) pe++;
