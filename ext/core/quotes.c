@@ -1329,8 +1329,12 @@ static int pair_marks(qa_state *s) {
       if (t->mark & M_CLOSE) {
         /* the innermost open mark of the same style */
         int64_t L = m.top[style_ix(t->mark)];
-        /* a possessive "Timmermans’ idee" is no close */
-        if ((t->mark & M_APOS) && k + 1 < b && (s->tok[k + 1].flags & T_LOWER) && !qa_is_cue(s, k + 1)) L = -1;
+        /* a possessive "Timmermans’ idee" is no close; but a verb or a
+        ** function word after it ("de rekenmeesters’ staat", "… ’ en")
+        ** owns nothing: the mark closes */
+        if ((t->mark & M_APOS) && k + 1 < b && (s->tok[k + 1].flags & T_LOWER) && !qa_is_cue(s, k + 1) &&
+            !((qa_lex(s, k + 1) & (L_VERB | L_AUX | L_PREP | L_CONJ | L_ADV | L_NEG)) && !(qa_lex(s, k + 1) & L_DET)))
+          L = -1;
         /* a close of the other style where nothing of its own style is
         ** open ("‘Wij wisten van niets”, zegt ze"): it closes the innermost
         ** open mark when it can only be a close and ends the words before
