@@ -272,6 +272,13 @@ static int64_t van_complement_d(qa_state *s, int64_t k, int64_t lim, int depth, 
     if (!lowered && (qa_lex(s, j) & L_NAT) && (s->tok[j].flags & T_CAP) && name_word(s, j + 1) == 1) { j++; continue; }
     if (j == st && (lower_free(s, j) || qa_is_role_word(s, j)) && (det || (s->tok[j].flags & T_LOWER))) { lowered = (s->tok[j].flags & T_LOWER) != 0; j++; continue; }
     if (j > st && !lowered && (qa_lex(s, j) & L_PART) && name_word(s, j + 1) == 1) { j++; continue; }
+    /* "van het Agentschap voor Onderwijsdiensten", "van het Centraal Bureau
+    ** voor de Statistiek": a body's name goes on after "voor" (as in name_run()) */
+    if (j > st && !lowered && qa_word_is(s, j, "voor") && (qa_lex(s, j - 1) & L_ORG) && (s->tok[j - 1].flags & T_CAP)) {
+      int64_t q = j + 1;
+      if (q < lim && (qa_lex(s, q) & L_DET)) q++;
+      if (q < lim && name_word(s, q) == 1) { j = q; stop = q + 4; continue; }
+    }
     /* "minister van Sociale Zaken en Werkgelegenheid": two portfolios */
     if (j > st && !lowered && qa_word_is(s, j, "en") && name_word(s, j + 1) == 1 && !(qa_lex(s, j + 1) & L_GIVEN)) { j++; stop += 2; continue; }
     /* "onderzoekers van de Universiteit Utrecht en de Radboud Universiteit" */
