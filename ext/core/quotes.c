@@ -2327,12 +2327,28 @@ static int subordinator(qa_state *s, int64_t k) {
          !qa_word_is(s, k, "dus") && !qa_word_is(s, k, "and") && !qa_word_is(s, k, "but");
 }
 
+/* Does a main clause follow the subordinate clause that opens [a, end)?
+** After its comma Dutch puts the finite verb first ("Als er geen akkoord
+** komt, volgen ook acties"): a lower-case word that is no article,
+** pronoun, preposition, conjunction, adverb or cue. */
+static int main_after_sub(qa_state *s, int64_t a, int64_t end) {
+  for (int64_t c = a + 1; c + 1 < end; c++) {
+    if (!tok_is_char(s, c, ',')) continue;
+    int64_t w = c + 1;
+    return is_word(s, w) && (s->tok[w].flags & T_LOWER) && !qa_is_cue(s, w) &&
+           !(qa_lex(s, w) & (L_DET | L_PRON | L_PREP | L_CONJ | L_ADV | L_TIME | L_NEG));
+  }
+  return 0;
+}
+
 /* "<content>, meldt de politie [maandag]." without marks: a finite reporting
 ** verb right after a comma, its subject after it, and nothing after the
 ** subject but time words, adverbs and a prepositional phrase (no new
-** clause). The content is the main clause before the comma. */
+** clause). The content is the main clause before the comma, with the
+** subordinate clause that may open it ("Als …, volgen …, zegt X."; but
+** "Als het regent, zegt hij niets." is no report). */
 static int trailing_attr(qa_state *s, int64_t a, int64_t e, int64_t v, int64_t part, const qa_np *np, int *done) {
-  if (v < a + 4 || !tok_is_char(s, v - 1, ',') || subordinator(s, a)) return KR_OK;
+  if (v < a + 4 || !tok_is_char(s, v - 1, ',') || (subordinator(s, a) && !main_after_sub(s, a, v - 1))) return KR_OK;
   int64_t k = qa_np_end(np);
   for (; k < e; k++) {
     if (k == part || ((qa_lex(s, k) & (L_TIME | L_ADV)) && !(qa_lex(s, k) & L_CONJ))) continue;
