@@ -1669,7 +1669,24 @@ static int subject_before(qa_state *s, int64_t v, int64_t lim, qa_np *np) {
     /* "Eerder deze week waarschuwde ...": the determiner of a time noun */
     if ((qa_lex(s, j) & L_TIME) && j > lim && (qa_lex(s, j - 1) & L_DET)) j--;
   }
-  return qa_np_backward(s, j, lim, np) && subject_ok(s, np, 0);
+  if (!qa_np_backward(s, j, lim, np) || !subject_ok(s, np, 0)) return 0;
+  /* "Bij zijn voorstelling in Wolfsburg zei de Brusselaar": a phrase after
+  ** a preposition (not "van", which may tie it to a noun before) is part of
+  ** an adverbial, not the subject; the subject then follows the verb */
+  int64_t p = np->a - 1;
+  if (!(p >= lim && p >= 0 && is_word(s, p) && (qa_lex(s, p) & L_PREP) && !(qa_lex(s, p) & L_DET) &&
+        !qa_word_is(s, p, "van")))
+    return 1;
+  /* ... unless the prepositional phrase belongs to a source before it: "Een
+  ** melkveehouder in de Achterhoek zei" (an unnamed one keeps it in its
+  ** description) */
+  qa_np pre;
+  if (p > lim && qa_np_backward(s, p, lim, &pre) && pre.b == p && pre.pron < 0 && subject_ok(s, &pre, 0)) {
+    if (pre.n0 < 0) pre.b = np->b;
+    *np = pre;
+    return 1;
+  }
+  return 0;
 }
 
 /* A relative clause between commas right before token at ("Fenna Dekker,
