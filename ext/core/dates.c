@@ -255,6 +255,9 @@ static unsigned punct_flags(uint32_t c){
   unsigned f = 0;
   if( qm || c == '(' ) f |= F_OPENS;
   if( c == '.' || c == '!' || c == '?' ) f |= F_END;
+  /* a pictograph ends a sentence of a post as a full stop would ("Zaterdag
+  ** spelen we thuis 🏠 Eindelijk terug ...") */
+  if( (c >= 0x1F300 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF) ) f |= F_END;
   if( c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == 0x2013 || c == 0x2014 || qm ) f |= F_CLAUSE;
   if( c == '\'' || c == 0x2019 || c == 0x2018 || c == '+' || c == '-' ) f |= F_CAND;
   return f;
