@@ -88,6 +88,9 @@ typedef struct qa_tok {
 ** than TYPE_MAXLEN bytes) has a type of its own. Type 0 is shared by every
 ** token that is not a word. */
 typedef struct qa_type {
+  uint64_t w0;        /* the first eight bytes of the stored form, zero-padded
+                      ** (the whole form of most words: the look-up compares
+                      ** it here, without reading qa_state.lw), else 0 */
   int64_t lw;         /* offset of the lower-cased form in qa_state.lw */
   uint32_t h;         /* hash of the form and class (type table, word cache) */
   uint32_t lex;       /* L_* once L_DONE is set */

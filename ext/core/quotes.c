@@ -277,6 +277,7 @@ static int new_type(qa_state *s, int64_t i, uint32_t cls, int64_t lw, int lwn, u
   if (s->nty >= s->capty && kr_grow((void **)&s->ty, &s->capty, s->nty + 1, sizeof(qa_type))) return KR_NOMEM;
   if (s->nty > INT32_MAX - 1) return KR_NOMEM;
   qa_type *y = &s->ty[s->nty];
+  y->w0 = 0;
   y->lw = lw;
   y->h = h;
   y->lex = 0;
@@ -355,6 +356,7 @@ TOKEN_PATH int type_of_form(qa_state *s, qa_tok *t, int64_t i, int64_t ln, uint6
     if (y < 0) {
       if (new_type(s, i, cls, s->lwused, (int)ln, h, &t->type)) return KR_NOMEM;
       if (w0) memcpy(w, &w0, 8);   /* the stored form, zero-padded */
+      s->ty[t->type].w0 = word_at(w);
       s->tyslot[x] = t->type;
       s->lwused += 8 * form_words(ln);
       if (2 * (s->nty + 1) > s->ntyslot && grow_types(s, 2 * s->ntyslot)) return KR_NOMEM;
@@ -363,7 +365,7 @@ TOKEN_PATH int type_of_form(qa_state *s, qa_tok *t, int64_t i, int64_t ln, uint6
       return KR_OK;
     }
     qa_type *u = &s->ty[y];
-    if (u->h == h && u->lwn == ln && u->cls == cls && (w0 ? word_at(s->lw + u->lw) == w0 : same_form(s->lw + u->lw, w, ln))) {
+    if (u->h == h && u->lwn == ln && u->cls == cls && (w0 ? u->w0 == w0 : same_form(s->lw + u->lw, w, ln))) {
       t->type = y;
       if (u->ep != s->epoch) {
         /* a type kept from an earlier article, new to this one: its
