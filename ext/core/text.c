@@ -393,6 +393,17 @@ static int dot_is_abbreviation(const unsigned char *z, int64_t p0, int64_t dot,
     }
     if( dot - a > maxlen ) return 0;
     if( a == dot && (a == p0 || z[a - 1] < 0x80) ) return 0;
+    /* a short word of ASCII letters alone (what stands before it is no
+    ** letter and no dot): an initial when it is one capital, else looked
+    ** up as the general path below would, without decoding */
+    if( a < dot && dot + 1 - a <= (int64_t)sizeof(low) && (a == p0 || (z[a - 1] < 0x80 && z[a - 1] != '.')) ){
+      int64_t n = dot + 1 - a;
+      if( n == 2 && z[a] >= 'A' && z[a] <= 'Z' ) return 1;
+      if( abbr == 0 ) return 0;
+      for(i = 0; i < n; i++) low[i] = (char)(z[a + i] >= 'A' && z[a + i] <= 'Z' ? z[a + i] + 32 : z[a + i]);
+      i = kr_lexicon_find(abbr, low, (size_t)n);
+      return i >= 0 && strcmp(kr_lexicon_cell(abbr, (int)i, 1), "end") != 0;
+    }
   }
   /* the word: letters and dots back to a space or the paragraph start */
   while( w > p0 ){
