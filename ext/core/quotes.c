@@ -1142,7 +1142,8 @@ static int tokens_init(qa_state *s) {
       kr_grow((void **)&s->ty, &s->capty, s->nty + m / 8 + 16, sizeof(qa_type)) ||
       kr_grow((void **)&s->lw, &s->lwcap, s->lwused + m + FORM_MAX + 16, 1))
     return KR_NOMEM;
-  s->lend = s->segend = -1;   /* the first token starts a paragraph */
+  s->lend = s->segend = -1;
+  s->handles = 0;   /* the first token starts a paragraph */
   s->tpara = 0;
   if (s->nty > 0) return KR_OK;   /* the table kept from the last article */
   if (grow_types(s, nslot)) return KR_NOMEM;
@@ -1227,6 +1228,7 @@ static int tokenize(qa_state *s) {
       }
     }
     if (c_alnum(c) || ((c == '@' || c == '#') && c_alnum(next))) {
+      if (c == '@') s->handles = 1;
       if (word_tok(s, i, c, len, t, c < 0x80 && ascii_word[c])) return KR_NOMEM;
       i = t->b1;
       continue;
@@ -1447,7 +1449,7 @@ static int classify_paragraphs(qa_state *s) {
   for (int64_t p = 0; p < s->npara; p++) {
     int64_t a = s->para_tok[p], b = s->para_tok[p + 1];
     if (a >= b) continue;
-    if (find_embed(s, p)) return KR_NOMEM;
+    if (s->handles && find_embed(s, p)) return KR_NOMEM;   /* (a post is signed with a handle) */
     if (s->para_flag[p] & P_EMBED) continue;
     int64_t k = last_real_tok(s, a, b);
     int inquote = s->tok[b - 1].span >= 0 && s->sp[s->tok[b - 1].span].c < 0;
