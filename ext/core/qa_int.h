@@ -190,6 +190,8 @@ typedef struct qa_ent_priv qa_ent_priv;
 typedef struct qa_lexset {
   const kr_lexicon *cues, *roles, *org, *anon, *nat, *hon, *part, *pron, *func, *given, *captions, *radj;
   kr_seg_lex slx;
+  int letterless;       /* some key of them has no letter: a word without
+                        ** one ("1.200", "14.30") may be in a lexicon */
 } qa_lexset;
 
 typedef struct qa_state {

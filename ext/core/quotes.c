@@ -454,6 +454,16 @@ typedef struct qa_bufs {
 ** rather than none another 1-2 % on a long corpus. */
 #define TYPES_KEEP 14000
 
+/* Does w[0..n) hold a letter (an ASCII letter, or any character outside
+** ASCII, which may be one)? */
+static int has_letter(const char *w, size_t n) {
+  for (size_t k = 0; k < n; k++) {
+    unsigned char c = (unsigned char)w[k];
+    if (c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) return 1;
+  }
+  return 0;
+}
+
 static void lexset_load(qa_lexset *l) {
   l->cues = kr_lexicon_get("cues");
   l->roles = kr_lexicon_get("roles");
@@ -468,6 +478,11 @@ static void lexset_load(qa_lexset *l) {
   l->captions = kr_lexicon_get("captions");
   l->radj = kr_lexicon_get("role_adjectives");
   kr_seg_lex_init(&l->slx);
+  const kr_lexicon *all[] = {l->cues, l->roles, l->org, l->anon, l->nat, l->hon, l->part, l->pron, l->func, l->given, l->radj};
+  l->letterless = 0;
+  for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
+    for (int r = 0; all[k] && r < all[k]->nrow && !l->letterless; r++)
+      l->letterless = !has_letter(kr_lexicon_cell(all[k], r, 0), (size_t)all[k]->len[(size_t)r * (size_t)all[k]->ncol]);
 }
 
 struct kr_qa_cache {
@@ -665,7 +680,9 @@ static uint32_t lex_compute(qa_state *s, qa_type *y) {
     if (y->lwn > 0) { w = s->lw + y->lw; n = y->lwn; }
     else n = qa_lower(s, y->tok, buf, sizeof buf);
     unsigned h = n > 0 ? kr_lexicon_hash(w, (size_t)n) : 0;   /* one hash for every lexicon */
-    if (n > 0) {
+    /* a number ("1.200", "14.30") is in none of the lexicons, whose every
+    ** key has a letter */
+    if (n > 0 && (s->lx.letterless || has_letter(w, (size_t)n))) {
       int r;
       int g = 0;
       if (s->lx.cues && (r = kr_lexicon_find_h(s->lx.cues, w, (size_t)n, h)) >= 0) {
