@@ -2172,6 +2172,7 @@ static int add_reported(qa_state *s, int64_t ta, int64_t tb, int64_t ma, int64_t
   q->b0 = s->tok[ta].b0;
   q->b1 = s->tok[tb - 1].b1;
   q->kind = absorb_marks(s, ta, tb) ? KR_QK_MIXED : KR_QK_INDIRECT;
+  q->nested = enclosed;   /* (the quote around it keeps its own speaker) */
   q->ma = ma; q->mb = mb;
   set_cue(q, aux, v, pa, pb);
   q->conf = conf;
@@ -2426,8 +2427,13 @@ static int verb_clause(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) 
     if (r < 0 && (r = cue_row(s, v, CC_DAT)) >= 0) dat_only = 1;
     if (r < 0) return KR_OK;
     think = dat_only || qa_cue_class(s, r, "think") || qa_cue_class(s, r, "mark");
-    /* "heeft laten weten": an auxiliary before the verb */
-    if (part >= 0 && v > a && (qa_lex(s, v - 1) & L_AUX)) aux = v - 1;
+    /* "heeft laten weten", "heeft al laten weten": an auxiliary before the
+    ** verb, adverbs between them */
+    if (part >= 0) {
+      int64_t q = v - 1;
+      while (q > a && q > v - 4 && (qa_lex(s, q) & (L_ADV | L_TIME)) && !(qa_lex(s, q) & L_AUX)) q--;
+      if (q >= a && q < v && (qa_lex(s, q) & L_AUX)) aux = q;
+    }
   }
   /* the clause: "dat"/"of", or marks, or "te" + infinitive */
   int64_t from = (part > v ? part : v) + 1, comp = -1, mark = -1;
