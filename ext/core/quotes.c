@@ -1677,6 +1677,8 @@ static int64_t clause_start(const qa_state *s, int64_t k) {
   while (j > a && j > k - 30) {
     if (tok_is_final(s, j - 1)) break;
     if ((s->tok[j - 1].flags & T_MARK) && (s->tok[j - 1].mark & M_CLOSE)) break;
+    /* inside a quote the clause starts after the mark that opens it */
+    if ((s->tok[j - 1].flags & T_MARK) && s->tok[j - 1].span >= 0 && s->sp[s->tok[j - 1].span].o == j - 1) break;
     j--;
   }
   return j < a ? a : j;
