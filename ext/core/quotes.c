@@ -2124,10 +2124,25 @@ static int64_t coordinated_report(qa_state *s, int64_t v, int64_t from, int64_t 
 ** ", maar" a finite verb (a cue, an auxiliary or a frequent verb of
 ** function_words.tsv) goes on with the subject of the reporting verb, so
 ** the reported clause ends before it. Returns that end, or e. */
+/* Does a question mark end the words from w on (up to e and the marks
+** and final signs right after it)? */
+static int question_ends(const qa_state *s, int64_t w, int64_t e) {
+  for (int64_t k = w; k <= e + 2 && tok_ok(s, k); k++) {
+    if (tok_is_char(s, k, '?')) return 1;
+    if (k >= e && !(s->tok[k].flags & (T_MARK | T_PUNCT))) return 0;
+  }
+  return 0;
+}
+
 static int64_t maar_verb_end(qa_state *s, int64_t from, int64_t e) {
   for (int64_t j = from; j + 2 < e; j++) {
     if (!tok_is_char(s, j, ',') || !qa_word_is(s, j + 1, "maar") || in_direct(s, j)) continue;
     int64_t w = j + 2;
+    /* "zegt dat X, maar hoe doe je dat?": the speaker's own question */
+    if ((qa_word_is(s, w, "hoe") || qa_word_is(s, w, "wat") || qa_word_is(s, w, "waarom") || qa_word_is(s, w, "wie") ||
+         qa_word_is(s, w, "waar") || qa_word_is(s, w, "wanneer") || qa_word_is(s, w, "welke") || qa_word_is(s, w, "hoeveel")) &&
+        question_ends(s, w, e))
+      return j;
     if (!is_word(s, w) || !(s->tok[w].flags & T_LOWER) || (qa_lex(s, w) & (L_DET | L_PRON | L_PREP | L_ADV | L_NEG | L_CONJ)))
       continue;
     if (qa_lex(s, w) & (L_AUX | L_VERB | L_CUE)) return j;
