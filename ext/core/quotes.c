@@ -2124,6 +2124,13 @@ static int64_t coordinated_report(qa_state *s, int64_t v, int64_t from, int64_t 
 ** ", maar" a finite verb (a cue, an auxiliary or a frequent verb of
 ** function_words.tsv) goes on with the subject of the reporting verb, so
 ** the reported clause ends before it. Returns that end, or e. */
+/* Is token k a question word that opens an indirect question ("wie",
+** "waarom", "hoe" ...)? */
+static int question_word(const qa_state *s, int64_t k) {
+  return qa_word_is(s, k, "hoe") || qa_word_is(s, k, "wat") || qa_word_is(s, k, "waarom") || qa_word_is(s, k, "wie") ||
+         qa_word_is(s, k, "waar") || qa_word_is(s, k, "wanneer") || qa_word_is(s, k, "welke") || qa_word_is(s, k, "hoeveel");
+}
+
 /* Does a question mark end the words from w on (up to e and the marks
 ** and final signs right after it)? */
 static int question_ends(const qa_state *s, int64_t w, int64_t e) {
@@ -2139,10 +2146,7 @@ static int64_t maar_verb_end(qa_state *s, int64_t from, int64_t e) {
     if (!tok_is_char(s, j, ',') || !qa_word_is(s, j + 1, "maar") || in_direct(s, j)) continue;
     int64_t w = j + 2;
     /* "zegt dat X, maar hoe doe je dat?": the speaker's own question */
-    if ((qa_word_is(s, w, "hoe") || qa_word_is(s, w, "wat") || qa_word_is(s, w, "waarom") || qa_word_is(s, w, "wie") ||
-         qa_word_is(s, w, "waar") || qa_word_is(s, w, "wanneer") || qa_word_is(s, w, "welke") || qa_word_is(s, w, "hoeveel")) &&
-        question_ends(s, w, e))
-      return j;
+    if (question_word(s, w) && question_ends(s, w, e)) return j;
     if (!is_word(s, w) || !(s->tok[w].flags & T_LOWER) || (qa_lex(s, w) & (L_DET | L_PRON | L_PREP | L_ADV | L_NEG | L_CONJ)))
       continue;
     if (qa_lex(s, w) & (L_AUX | L_VERB | L_CUE)) return j;
@@ -2452,13 +2456,18 @@ static int verb_clause(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) 
       if (q >= a && q < v && (qa_lex(s, q) & L_AUX)) aux = q;
     }
   }
-  /* the clause: "dat"/"of", or marks, or "te" + infinitive */
+  /* the clause: "dat"/"of", or marks, or "te" + infinitive; after a verb
+  ** of asking also a question word, which the content keeps ("vraagt zich
+  ** af wie de rekening betaalt") */
   int64_t from = (part > v ? part : v) + 1, comp = -1, mark = -1;
+  const char *lem = cue_lemma(s, r);
+  int ask = !strcmp(lem, "vragen") || !strcmp(lem, "zich afvragen"), wh = 0;
   for (int64_t j = v + 1; j < e && j <= from + WIN; j++) {
     if (in_direct(s, j)) break;
     if (j >= from && (qa_word_is(s, j, "dat") || qa_word_is(s, j, "of"))) {
       if (j == v + 1 || !tok_is_char(s, j - 1, ',') || 1) { comp = j; break; }
     }
+    if (j >= from && ask && question_word(s, j)) { comp = j; wh = 1; break; }
     if ((s->tok[j].flags & T_MARK) && (s->tok[j].mark & M_OPEN) && s->tok[j].span >= 0 &&
         s->sp[s->tok[j].span].state == S_NONE) { mark = j; break; }
     if (tok_is_char(s, j, ',') && !(qa_word_is(s, j + 1, "dat") || qa_word_is(s, j + 1, "of"))) break;
@@ -2481,7 +2490,7 @@ static int verb_clause(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) 
     int64_t c2 = -1, v2 = -1, part2 = -1;
     int64_t e1 = coordinated_report(s, v, comp + 1, e, &v2, &part2, &c2);
     if (c2 < 0) e1 = maar_verb_end(s, comp + 1, e1);
-    int rc = add_reported(s, comp + 1, e1, np.a, np.b, aux, v, part, part >= 0 ? part + 1 : -1, think ? 0.7 : 0.8, NULL);
+    int rc = add_reported(s, comp + 1 - wh, e1, np.a, np.b, aux, v, part, part >= 0 ? part + 1 : -1, think ? 0.7 : 0.8, NULL);
     if (rc == KR_OK && c2 >= 0)
       rc = add_reported(s, c2 + 1, e, np.a, np.b, -1, v2, part2, part2 >= 0 ? part2 + 1 : -1, 0.7, NULL);
     return rc;
