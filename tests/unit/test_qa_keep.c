@@ -130,5 +130,27 @@ void test_qa_keep(void) {
     ok &= same_with_cache(texts[(n + 1) % nt], c);
   }
   KT_CHECK(ok);
+  /* ... also when it fails in the analysis that compacts a full table of
+  ** kept types (more than TYPES_KEEP) */
+  ok = 1;
+  char *mids[4] = {many_words(60000, 3600), many_words(64000, 3600), many_words(68000, 3600), many_words(72000, 3600)};
+  for (long n = 0; n < 12; n++) {
+    /* more than 14000 types (and fewer than 16384, whose arrays are kept):
+    ** the run below keeps those of the last texts */
+    for (int k = 0; k < 4; k++) ok &= same_with_cache(mids[k], c);
+    kr_text t;
+    kr_qa a;
+    const char *z = texts[(n + 1) % nt];
+    if (kr_text_init(&t, z, (int64_t)strlen(z)) != KR_OK) continue;
+    kt_fail_alloc_after(n);
+    int rc = kr_qa_run_cached(&t, &a, c);
+    kt_fail_alloc_after(-1);
+    ok &= rc == KR_OK || rc == KR_NOMEM;
+    kr_qa_free(&a);
+    kr_text_free(&t);
+    ok &= same_with_cache(texts[(n + 2) % nt], c);
+  }
+  for (int k = 0; k < 4; k++) free(mids[k]);
+  KT_CHECK(ok);
   kr_qa_cache_free(c);
 }
