@@ -679,10 +679,10 @@ static uint32_t lex_compute(qa_state *s, qa_type *y) {
     int n;
     if (y->lwn > 0) { w = s->lw + y->lw; n = y->lwn; }
     else n = qa_lower(s, y->tok, buf, sizeof buf);
-    unsigned h = n > 0 ? kr_lexicon_hash(w, (size_t)n) : 0;   /* one hash for every lexicon */
     /* a number ("1.200", "14.30") is in none of the lexicons, whose every
     ** key has a letter */
     if (n > 0 && (s->lx.letterless || has_letter(w, (size_t)n))) {
+      unsigned h = kr_lexicon_hash(w, (size_t)n);   /* one hash for every lexicon */
       int r;
       int g = 0;
       if (s->lx.cues && (r = kr_lexicon_find_h(s->lx.cues, w, (size_t)n, h)) >= 0) {
@@ -1159,8 +1159,8 @@ static int tokens_init(qa_state *s) {
       kr_grow((void **)&s->ty, &s->capty, s->nty + m / 8 + 16, sizeof(qa_type)) ||
       kr_grow((void **)&s->lw, &s->lwcap, s->lwused + m + FORM_MAX + 16, 1))
     return KR_NOMEM;
-  s->lend = s->segend = -1;
-  s->handles = 0;   /* the first token starts a paragraph */
+  s->lend = s->segend = -1;   /* the first token starts a paragraph */
+  s->handles = 0;
   s->tpara = 0;
   if (s->nty > 0) return KR_OK;   /* the table kept from the last article */
   if (grow_types(s, nslot)) return KR_NOMEM;
@@ -2120,10 +2120,6 @@ static int64_t coordinated_report(qa_state *s, int64_t v, int64_t from, int64_t 
   return e;
 }
 
-/* "vindt dat de toetsen nuttig zijn, maar waarschuwt voor ...": after
-** ", maar" a finite verb (a cue, an auxiliary or a frequent verb of
-** function_words.tsv) goes on with the subject of the reporting verb, so
-** the reported clause ends before it. Returns that end, or e. */
 /* Is token k a question word that opens an indirect question ("wie",
 ** "waarom", "hoe" ...)? */
 static int question_word(const qa_state *s, int64_t k) {
@@ -2141,6 +2137,12 @@ static int question_ends(const qa_state *s, int64_t w, int64_t e) {
   return 0;
 }
 
+/* "vindt dat de toetsen nuttig zijn, maar waarschuwt voor ...": after
+** ", maar" a finite verb (a cue, an auxiliary or a frequent verb of
+** function_words.tsv) goes on with the subject of the reporting verb, so
+** the reported clause ends before it; so does a question word when a
+** question mark ends the sentence (the speaker's own question). Returns
+** that end, or e. */
 static int64_t maar_verb_end(qa_state *s, int64_t from, int64_t e) {
   for (int64_t j = from; j + 2 < e; j++) {
     if (!tok_is_char(s, j, ',') || !qa_word_is(s, j + 1, "maar") || in_direct(s, j)) continue;

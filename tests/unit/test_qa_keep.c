@@ -46,6 +46,20 @@ static int same_with_cache(const char *z, kr_qa_cache *c) {
   return ok;
 }
 
+/* Analyse z with cache c while allocation n fails: does it end in success
+** or KR_NOMEM (never anything else)? */
+static int failing_run(const char *z, kr_qa_cache *c, long n) {
+  kr_text t;
+  kr_qa a;
+  if (kr_text_init(&t, z, (int64_t)strlen(z)) != KR_OK) return 1;
+  kt_fail_alloc_after(n);
+  int rc = kr_qa_run_cached(&t, &a, c);
+  kt_fail_alloc_after(-1);
+  kr_qa_free(&a);
+  kr_text_free(&t);
+  return rc == KR_OK || rc == KR_NOMEM;
+}
+
 /* A text of n distinct made-up words from number from on (n above
 ** TYPES_KEEP: more word types than the cache keeps), with a quote at the
 ** end. */
@@ -116,19 +130,7 @@ void test_qa_keep(void) {
   /* an allocation failure at any point leaves a cache that still gives
   ** the right results */
   ok = 1;
-  for (long n = 0; n < 40; n++) {
-    kr_text t;
-    kr_qa a;
-    const char *z = texts[n % nt];
-    if (kr_text_init(&t, z, (int64_t)strlen(z)) != KR_OK) continue;
-    kt_fail_alloc_after(n);
-    int rc = kr_qa_run_cached(&t, &a, c);
-    kt_fail_alloc_after(-1);
-    ok &= rc == KR_OK || rc == KR_NOMEM;
-    kr_qa_free(&a);
-    kr_text_free(&t);
-    ok &= same_with_cache(texts[(n + 1) % nt], c);
-  }
+  for (long n = 0; n < 40; n++) ok &= failing_run(texts[n % nt], c, n) && same_with_cache(texts[(n + 1) % nt], c);
   KT_CHECK(ok);
   /* ... also when it fails in the analysis that compacts a full table of
   ** kept types (more than TYPES_KEEP) */
@@ -138,17 +140,7 @@ void test_qa_keep(void) {
     /* more than 14000 types (and fewer than 16384, whose arrays are kept):
     ** the run below keeps those of the last texts */
     for (int k = 0; k < 4; k++) ok &= same_with_cache(mids[k], c);
-    kr_text t;
-    kr_qa a;
-    const char *z = texts[(n + 1) % nt];
-    if (kr_text_init(&t, z, (int64_t)strlen(z)) != KR_OK) continue;
-    kt_fail_alloc_after(n);
-    int rc = kr_qa_run_cached(&t, &a, c);
-    kt_fail_alloc_after(-1);
-    ok &= rc == KR_OK || rc == KR_NOMEM;
-    kr_qa_free(&a);
-    kr_text_free(&t);
-    ok &= same_with_cache(texts[(n + 2) % nt], c);
+    ok &= failing_run(texts[(n + 1) % nt], c, n) && same_with_cache(texts[(n + 2) % nt], c);
   }
   for (int k = 0; k < 4; k++) free(mids[k]);
   KT_CHECK(ok);
