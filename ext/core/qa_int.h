@@ -81,6 +81,7 @@ typedef struct qa_tok {
   uint8_t mark;       /* M_* for T_MARK tokens */
   uint8_t nw;         /* speakers.c: name_word() + 1 once computed, else 0 */
 } qa_tok;
+_Static_assert(sizeof(qa_tok) == 32, "a token is 32 bytes: two to a cache line");
 
 /* A word type: the words of an article with the same lower-cased form and
 ** the same capitalisation class (T_CAP, T_LOWER) share one, so that their
@@ -88,23 +89,26 @@ typedef struct qa_tok {
 ** than TYPE_MAXLEN bytes) has a type of its own. Type 0 is shared by every
 ** token that is not a word. */
 typedef struct qa_type {
+  /* the fields every look-up of a type reads, in its first 16 bytes: with
+  ** the 32-byte types of an array aligned to 16 bytes, one cache line */
   uint64_t w0;        /* the first eight bytes of the stored form, zero-padded
                       ** (the whole form of most words: the look-up compares
                       ** it here, without reading qa_state.lw), else 0 */
-  int64_t lw;         /* offset of the lower-cased form in qa_state.lw */
-  uint32_t h;         /* hash of the form and class (type table, word cache) */
   uint32_t lex;       /* L_* once L_DONE is set */
+  uint16_t ep;        /* the analysis that last met the type (qa_state.epoch): a
+                      ** type kept from an earlier one is new to this one */
+  int8_t lwn;         /* length of the lower-cased form, -1 when not stored */
+  uint8_t cls;        /* the capitalisation class of its tokens (type_cls()) */
+  /* the rest */
+  uint32_t lw;        /* offset of the lower-cased form in qa_state.lw */
   int32_t tok;        /* first token of the type */
-  int16_t lwn;        /* length of the lower-cased form, -1 when not stored */
   int16_t cue;        /* first row in cues.tsv, -1 none (valid with L_DONE) */
   uint16_t cuecls;    /* CC_* classes of the cue rows of the word (valid with L_DONE) */
-  uint16_t cls;       /* T_CAP | T_LOWER of its tokens */
   int8_t gender;      /* from roles/honorifics/given names/pronouns: 'm','f',0 (valid with L_DONE) */
   uint8_t iscue;      /* is the form in cues.tsv: 0 not looked up, CUE_NO, CUE_YES,
                       ** or CUE_NONE (a stored form that is not there at all) */
-  uint16_t ep;        /* the analysis that last met the type (qa_state.epoch): a
-                      ** type kept from an earlier one is new to this one */
 } qa_type;
+_Static_assert(sizeof(qa_type) == 32, "a word type is 32 bytes: two to a cache line");
 
 #define CUE_NO   1
 #define CUE_YES  2
@@ -197,7 +201,8 @@ typedef struct qa_lexset {
 typedef struct qa_state {
   const kr_text *t;
   kr_qa *out;
-  qa_tok *tok;
+  qa_tok *tok;          /* aligned to a cache line in tok_mem (tok_grow()) */
+  void *tok_mem;
   int64_t ntok, captok;
   qa_span *sp;
   int64_t nsp, capsp;
@@ -209,7 +214,8 @@ typedef struct qa_state {
   int64_t npara;
   int64_t *sent_tok;    /* first token of each sentence, nsent+1 entries */
   int64_t nsent;
-  qa_type *ty;          /* word types */
+  qa_type *ty;          /* word types, aligned as tok in ty_mem (ty_grow()) */
+  void *ty_mem;
   int64_t nty, capty;
   uint16_t epoch;       /* the number of this analysis (qa_type.ep) */
   int32_t *tyslot;      /* hash table of the types with a stored form, -1 = empty */

@@ -258,6 +258,10 @@ static inline int same_form(const char *a, const char *b, int64_t n) {
   return 1;
 }
 
+/* The capitalisation class of a word type, from the flags of its token:
+** T_CAP and T_LOWER as two bits. */
+static inline uint32_t type_cls(uint32_t flags) { return (flags & T_CAP ? 1u : 0u) | (flags & T_LOWER ? 2u : 0u); }
+
 /* Hash of a zero-padded form w of n bytes and a class. */
 static inline uint32_t form_hash(const char *w, int64_t n, uint32_t cls) {
   uint64_t h = (uint64_t)n * 0x9E3779B97F4A7C15ull ^ cls;
@@ -271,26 +275,64 @@ static inline uint32_t form_hash(const char *w, int64_t n, uint32_t cls) {
   return (uint32_t)h;
 }
 
-/* A new type of class cls for token i (form of lwn bytes at lw, or lwn =
-** -1). */
-static int new_type(qa_state *s, int64_t i, uint32_t cls, int64_t lw, int lwn, uint32_t h, int32_t *out) {
-  if (s->nty >= s->capty && kr_grow((void **)&s->ty, &s->capty, s->nty + 1, sizeof(qa_type))) return KR_NOMEM;
-  if (s->nty > INT32_MAX - 1) return KR_NOMEM;
+/* Room for need entries of sz bytes in the array *arr of *cap entries, the
+** first used of which are kept, as kr_grow() makes it; but the array
+** starts at a cache line (64 bytes) of the allocation *mem (SQLite's
+** allocator aligns to 8), so that no 32-byte token or type lies across two
+** lines: reading one reads one line. */
+#define LINE_ALIGN 64
+static int grow_aligned(void **mem, void **arr, int64_t *cap, int64_t used, int64_t need, size_t sz) {
+  if (need <= *cap) return KR_OK;
+  int64_t c = *cap < 16 ? 16 : *cap;
+  while (c < need) {
+    if (c > INT64_MAX / 2) return KR_NOMEM;
+    c *= 2;
+  }
+  if ((uint64_t)c > (SIZE_MAX - LINE_ALIGN) / sz) return KR_NOMEM;
+  char *m = kr_malloc((size_t)c * sz + LINE_ALIGN);
+  if (!m) return KR_NOMEM;
+  char *a = m + (LINE_ALIGN - (uintptr_t)m % LINE_ALIGN) % LINE_ALIGN;
+  if (used > 0) memcpy(a, *arr, (size_t)used * sz);
+  kr_free(*mem);
+  *mem = m;
+  *arr = a;
+  *cap = c;
+  return KR_OK;
+}
+
+static int ty_grow(qa_state *s, int64_t need) {
+  return grow_aligned(&s->ty_mem, (void **)&s->ty, &s->capty, s->nty, need, sizeof(qa_type));
+}
+
+static int tok_grow(qa_state *s, int64_t need) {
+  return grow_aligned(&s->tok_mem, (void **)&s->tok, &s->captok, s->ntok, need, sizeof(qa_tok));
+}
+
+/* A new type of class cls (type_cls()) for token i (form of lwn bytes at
+** lw, or lwn = -1). */
+static int new_type(qa_state *s, int64_t i, uint32_t cls, int64_t lw, int lwn, int32_t *out) {
+  if (s->nty >= s->capty && ty_grow(s, s->nty + 1)) return KR_NOMEM;
+  if (s->nty > INT32_MAX - 1 || lw > (int64_t)UINT32_MAX) return KR_NOMEM;
   qa_type *y = &s->ty[s->nty];
   y->w0 = 0;
-  y->lw = lw;
-  y->h = h;
+  y->lw = (uint32_t)lw;
   y->lex = 0;
   y->tok = (int32_t)i;
-  y->lwn = (int16_t)lwn;
+  y->lwn = (int8_t)lwn;
   y->cue = -1;
   y->cuecls = 0;
-  y->cls = (uint16_t)cls;
+  y->cls = (uint8_t)cls;
   y->gender = 0;
   y->iscue = 0;
   y->ep = s->epoch;
   *out = (int32_t)s->nty++;
   return KR_OK;
+}
+
+/* The hash of the stored form and class of type y (as type_of_form()
+** made it). */
+static inline uint32_t type_hash(const qa_state *s, const qa_type *y) {
+  return form_hash(s->lw + y->lw, y->lwn, y->cls);
 }
 
 /* Make the type table at least n slots (a power of two) and rehash. */
@@ -305,7 +347,7 @@ static int grow_types(qa_state *s, int64_t n) {
   memset(slot, 0xff, (size_t)n * sizeof(int32_t));
   for (int64_t y = 0; y < s->nty; y++) {
     if (s->ty[y].lwn < 0) continue;
-    int64_t x = s->ty[y].h & (uint64_t)(n - 1);
+    int64_t x = type_hash(s, &s->ty[y]) & (uint64_t)(n - 1);
     while (slot[x] >= 0) x = (x + 1) & (n - 1);
     slot[x] = (int32_t)y;
   }
@@ -337,7 +379,7 @@ TOKEN_PATH void tok_typed(qa_state *s, qa_tok *t) {
 ** simple_word()): then it is hashed and compared as such. */
 TOKEN_PATH int type_of_form(qa_state *s, qa_tok *t, int64_t i, int64_t ln, uint64_t w0) {
   char *w = s->lw + s->lwused;
-  uint32_t cls = t->flags & (T_CAP | T_LOWER);
+  uint32_t cls = type_cls(t->flags);
   uint32_t h;
   if (w0) {
     /* form_hash() of one word */
@@ -354,7 +396,7 @@ TOKEN_PATH int type_of_form(qa_state *s, qa_tok *t, int64_t i, int64_t ln, uint6
   for (int64_t x = h & (uint64_t)m;; x = (x + 1) & m) {
     int32_t y = s->tyslot[x];
     if (y < 0) {
-      if (new_type(s, i, cls, s->lwused, (int)ln, h, &t->type)) return KR_NOMEM;
+      if (new_type(s, i, cls, s->lwused, (int)ln, &t->type)) return KR_NOMEM;
       if (w0) memcpy(w, &w0, 8);   /* the stored form, zero-padded */
       s->ty[t->type].w0 = word_at(w);
       s->tyslot[x] = t->type;
@@ -365,7 +407,7 @@ TOKEN_PATH int type_of_form(qa_state *s, qa_tok *t, int64_t i, int64_t ln, uint6
       return KR_OK;
     }
     qa_type *u = &s->ty[y];
-    if (u->h == h && u->lwn == ln && u->cls == cls && (w0 ? u->w0 == w0 : same_form(s->lw + u->lw, w, ln))) {
+    if (u->lwn == ln && u->cls == cls && (w0 ? u->w0 == w0 : same_form(s->lw + u->lw, w, ln))) {
       t->type = y;
       if (u->ep != s->epoch) {
         /* a type kept from an earlier article, new to this one: its
@@ -399,7 +441,7 @@ static int type_of_word(qa_state *s, int64_t i) {
     ln = ascii ? n : kr_lower_utf8(z, n, w, FORM_MAX);
     if (ln > 0 && ln <= TYPE_MAXLEN + 8) return type_of_form(s, t, i, ln, 0);
   }
-  if (new_type(s, i, t->flags & (T_CAP | T_LOWER), 0, -1, 0, &t->type)) return KR_NOMEM;
+  if (new_type(s, i, type_cls(t->flags), 0, -1, &t->type)) return KR_NOMEM;
   tok_typed(s, t);
   return KR_OK;
 }
@@ -412,11 +454,10 @@ static int type_of_word(qa_state *s, int64_t i) {
 #define CACHE_KEYMAX 32   /* longer words are not cached */
 
 typedef struct cache_ent {
-  uint32_t h;           /* qa_type.h of the type */
   uint32_t lex;         /* L_* flags; 0 = empty slot */
   int16_t cue;
   uint16_t cuecls;
-  uint16_t cls;         /* T_CAP | T_LOWER bits of the type */
+  uint8_t cls;          /* qa_type.cls */
   uint8_t n;
   int8_t gender;
   char key[CACHE_KEYMAX];
@@ -428,8 +469,8 @@ typedef struct cache_ent {
 ** article are kept (KEEP_MAX), so the memory kept stays that of one
 ** article; a bigger text frees its own. */
 typedef struct qa_bufs {
-  qa_tok *tok; int64_t captok;
-  qa_type *ty; int64_t capty, nty;
+  qa_tok *tok; void *tok_mem; int64_t captok;
+  qa_type *ty; void *ty_mem; int64_t capty, nty;
   int32_t *tyslot; int64_t ntyslot;
   char *lw; int64_t lwcap, lwused;
   qa_span *sp; int64_t capsp;
@@ -501,8 +542,8 @@ kr_qa_cache *kr_qa_cache_new(void) {
 }
 
 static void bufs_free(qa_bufs *b) {
-  kr_free(b->tok);
-  kr_free(b->ty);
+  kr_free(b->tok_mem);
+  kr_free(b->ty_mem);
   kr_free(b->tyslot);
   kr_free(b->lw);
   kr_free(b->sp);
@@ -562,8 +603,8 @@ static void types_compact(qa_state *s, uint16_t last) {
 static void bufs_take(qa_state *s) {
   if (!s->cache) return;
   qa_bufs *b = &s->cache->keep;
-  s->tok = b->tok; s->captok = b->captok;
-  s->ty = b->ty; s->capty = b->capty; s->nty = b->nty;
+  s->tok = b->tok; s->tok_mem = b->tok_mem; s->captok = b->captok;
+  s->ty = b->ty; s->ty_mem = b->ty_mem; s->capty = b->capty; s->nty = b->nty;
   s->tyslot = b->tyslot; s->ntyslot = b->ntyslot;
   s->lw = b->lw; s->lwcap = b->lwcap; s->lwused = b->lwused;
   /* a new table when the kept one is more than half full (an earlier
@@ -593,7 +634,7 @@ static void bufs_take(qa_state *s) {
 /* At the end of an analysis: its arrays go back to the cache when they
 ** are small enough, else they are freed. */
 static void bufs_give(qa_state *s) {
-  qa_bufs b = {s->tok, s->captok, s->ty, s->capty, s->nty, s->tyslot, s->ntyslot,
+  qa_bufs b = {s->tok, s->tok_mem, s->captok, s->ty, s->ty_mem, s->capty, s->nty, s->tyslot, s->ntyslot,
                s->lw, s->lwcap, s->lwused, s->sp, s->capsp, s->qq, s->capqq, s->mk, s->capmk, s->cw, s->capcw,
                s->para_tok, s->sent_tok, s->cappt, s->capst, s->para_flag, s->cappf};
   int64_t bytes = b.captok * (int64_t)sizeof(qa_tok) + b.capty * (int64_t)sizeof(qa_type) +
@@ -617,12 +658,12 @@ static inline cache_ent *cache_slot(qa_state *s, const qa_type *y) {
     if (!c->e) return NULL;   /* no cache: the analysis works without */
     memset(c->e, 0, CACHE_SLOTS * sizeof(cache_ent));
   }
-  return &c->e[(y->h * 0x9E3779B1u >> 7) & (CACHE_SLOTS - 1)];
+  return &c->e[(type_hash(s, y) * 0x9E3779B1u >> 7) & (CACHE_SLOTS - 1)];
 }
 
 /* Does slot e hold type y? */
 static inline int cache_hit(const qa_state *s, const cache_ent *e, const qa_type *y) {
-  return e->lex && e->h == y->h && e->n == y->lwn && e->cls == y->cls && !memcmp(e->key, s->lw + y->lw, (size_t)y->lwn);
+  return e->lex && e->n == y->lwn && e->cls == y->cls && !memcmp(e->key, s->lw + y->lw, (size_t)y->lwn);
 }
 
 /* Type y takes the classification in slot e (a hit). */
@@ -761,7 +802,6 @@ static uint32_t lex_compute(qa_state *s, qa_type *y) {
   if (!(f & L_CUE) && y->lwn > 0) y->iscue = CUE_NONE;
   else if (!y->iscue) y->iscue = (f & L_CUE) && cue_len_ok(s, y) ? CUE_YES : CUE_NO;
   if (ce) {
-    ce->h = y->h;
     ce->lex = f;
     ce->cue = y->cue;
     ce->cuecls = y->cuecls;
@@ -1128,7 +1168,7 @@ TOKEN_RARE void sentence_end(qa_state *s, int64_t i) {
 /* A new token at byte b0 (flags and end to be filled), or NULL. Its
 ** paragraph and sentence are found as the tokens come in text order. */
 TOKEN_PATH qa_tok *new_tok(qa_state *s, int64_t b0) {
-  if (s->ntok >= s->captok && kr_grow((void **)&s->tok, &s->captok, s->ntok + 1, sizeof(qa_tok)) != KR_OK) return NULL;
+  if (s->ntok >= s->captok && tok_grow(s, s->ntok + 1) != KR_OK) return NULL;
   qa_tok *t = &s->tok[s->ntok];
   t->b0 = (int32_t)b0;
   t->flags = 0;
@@ -1155,8 +1195,8 @@ static int tokens_init(qa_state *s) {
   s->npara = s->nsent = 0;
   if (kr_grow((void **)&s->para_tok, &s->cappt, m / 400 + 16, sizeof(int64_t)) ||
       kr_grow((void **)&s->sent_tok, &s->capst, m / 100 + 16, sizeof(int64_t)) ||
-      kr_grow((void **)&s->tok, &s->captok, m / 5 + 16, sizeof(qa_tok)) ||
-      kr_grow((void **)&s->ty, &s->capty, s->nty + m / 8 + 16, sizeof(qa_type)) ||
+      tok_grow(s, m / 5 + 16) ||
+      ty_grow(s, s->nty + m / 8 + 16) ||
       kr_grow((void **)&s->lw, &s->lwcap, s->lwused + m + FORM_MAX + 16, 1))
     return KR_NOMEM;
   s->lend = s->segend = -1;   /* the first token starts a paragraph */
@@ -1165,7 +1205,7 @@ static int tokens_init(qa_state *s) {
   if (s->nty > 0) return KR_OK;   /* the table kept from the last article */
   if (grow_types(s, nslot)) return KR_NOMEM;
   int32_t y;
-  if (new_type(s, -1, 0, 0, -1, 0, &y)) return KR_NOMEM;   /* type 0: not a word */
+  if (new_type(s, -1, 0, 0, -1, &y)) return KR_NOMEM;   /* type 0: not a word */
   s->ty[0].lex = L_DONE;
   s->ty[0].iscue = CUE_NO;
   return KR_OK;
