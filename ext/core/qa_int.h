@@ -234,6 +234,8 @@ typedef struct qa_state {
   int64_t nmk, capmk;
   int64_t *cw;          /* the word tokens with a capital (T_CAP), in text order */
   int64_t ncw, capcw;
+  int64_t *cue;         /* the word tokens whose form is a cue (L_CUE), in text order */
+  int64_t ncue, capcue;
   int handles;          /* a word starts with '@' (an embedded post may be signed) */
   int rc;
   int64_t resume;       /* reported speech: token where a sentence's scan goes on, or -1 */

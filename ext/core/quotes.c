@@ -477,6 +477,7 @@ typedef struct qa_bufs {
   qa_q *qq; int64_t capqq;
   int64_t *mk; int64_t capmk;
   int64_t *cw; int64_t capcw;
+  int64_t *cue; int64_t capcue;
   int64_t *para_tok, *sent_tok; int64_t cappt, capst;
   uint8_t *para_flag; int64_t cappf;
 } qa_bufs;
@@ -550,6 +551,7 @@ static void bufs_free(qa_bufs *b) {
   kr_free(b->qq);
   kr_free(b->mk);
   kr_free(b->cw);
+  kr_free(b->cue);
   kr_free(b->para_tok);
   kr_free(b->sent_tok);
   kr_free(b->para_flag);
@@ -623,6 +625,7 @@ static void bufs_take(qa_state *s) {
   s->qq = b->qq; s->capqq = b->capqq;
   s->mk = b->mk; s->capmk = b->capmk;
   s->cw = b->cw; s->capcw = b->capcw;
+  s->cue = b->cue; s->capcue = b->capcue;
   s->para_tok = b->para_tok; s->cappt = b->cappt;
   s->sent_tok = b->sent_tok; s->capst = b->capst;
   s->para_flag = b->para_flag; s->cappf = b->cappf;
@@ -635,11 +638,11 @@ static void bufs_take(qa_state *s) {
 ** are small enough, else they are freed. */
 static void bufs_give(qa_state *s) {
   qa_bufs b = {s->tok, s->tok_mem, s->captok, s->ty, s->ty_mem, s->capty, s->nty, s->tyslot, s->ntyslot,
-               s->lw, s->lwcap, s->lwused, s->sp, s->capsp, s->qq, s->capqq, s->mk, s->capmk, s->cw, s->capcw,
+               s->lw, s->lwcap, s->lwused, s->sp, s->capsp, s->qq, s->capqq, s->mk, s->capmk, s->cw, s->capcw, s->cue, s->capcue,
                s->para_tok, s->sent_tok, s->cappt, s->capst, s->para_flag, s->cappf};
   int64_t bytes = b.captok * (int64_t)sizeof(qa_tok) + b.capty * (int64_t)sizeof(qa_type) +
                   b.ntyslot * (int64_t)sizeof(int32_t) + b.lwcap + b.capsp * (int64_t)sizeof(qa_span) +
-                  b.capqq * (int64_t)sizeof(qa_q) + (b.capmk + b.capcw + b.cappt + b.capst) * (int64_t)sizeof(int64_t) +
+                  b.capqq * (int64_t)sizeof(qa_q) + (b.capmk + b.capcw + b.capcue + b.cappt + b.capst) * (int64_t)sizeof(int64_t) +
                   b.cappf;
   if (s->cache && bytes <= KEEP_MAX) {
     bufs_free(&s->cache->keep);   /* none in practice: taken at the start */
@@ -1220,6 +1223,15 @@ static int tokens_done(qa_state *s) {
   return KR_OK;
 }
 
+/* The word tokens whose form is in cues.tsv (L_CUE), in text order: the
+** cue words reported_speech() visits, one in about twenty words. */
+TOKEN_PATH int note_cue(qa_state *s, int64_t k) {
+  if (!(s->tok[k].lex & L_CUE)) return KR_OK;
+  if (s->ncue >= s->capcue && kr_grow((void **)&s->cue, &s->capcue, s->ncue + 1, sizeof *s->cue)) return KR_NOMEM;
+  s->cue[s->ncue++] = k;
+  return KR_OK;
+}
+
 /* Make the next token of a word at i: its end, flags and type. ascii
 ** says that its first character c is an ASCII letter or digit. */
 TOKEN_PATH int word_tok(qa_state *s, int64_t i, uint32_t c, int len, qa_tok *t, int ascii) {
@@ -1236,7 +1248,8 @@ TOKEN_PATH int word_tok(qa_state *s, int64_t i, uint32_t c, int len, qa_tok *t, 
     if (s->ncw >= s->capcw && kr_grow((void **)&s->cw, &s->capcw, s->ncw + 1, sizeof *s->cw)) return KR_NOMEM;
     s->cw[s->ncw++] = k;
   }
-  return ln > 0 ? type_of_form(s, t, k, ln, w0) : type_of_word(s, k);
+  if (ln > 0 ? type_of_form(s, t, k, ln, w0) : type_of_word(s, k)) return KR_NOMEM;
+  return note_cue(s, k);
 }
 
 static int tokenize(qa_state *s) {
@@ -1279,7 +1292,7 @@ static int tokenize(qa_state *s) {
       if (!c_alpha(after) && (next != 'S' || after == '-')) {
         t->b1 = i + len + nl;
         t->flags |= T_WORD | T_LOWER;
-        if (type_of_word(s, s->ntok++)) return KR_NOMEM;
+        if (type_of_word(s, s->ntok++) || note_cue(s, s->ntok - 1)) return KR_NOMEM;
         i = t->b1;
         continue;
       }
@@ -2620,6 +2633,7 @@ static int aldus(qa_state *s, int64_t a, int64_t e, int64_t v, int *done) {
 }
 
 static int reported_speech(qa_state *s) {
+  int64_t ci = 0;   /* the next cue word (s->cue) */
   for (int64_t sn = 0; sn < s->nsent; sn++) {
     int64_t a = s->sent_tok[sn], b = s->sent_tok[sn + 1];
     if (a >= b) continue;
@@ -2630,17 +2644,26 @@ static int reported_speech(qa_state *s) {
     while (a2 < e && in_direct(s, a2)) a2++;
     if (a2 >= e) continue;
     while (a2 < e && (tok_is_char(s, a2, ',') || (s->tok[a2].flags & T_USED))) a2++;
+    /* the cue words of the sentence from a2 on: without one (most
+    ** sentences) neither backward() nor a cue of its own finds anything */
+    while (ci < s->ncue && s->cue[ci] < a2) ci++;
+    if (ci >= s->ncue || s->cue[ci] >= e) continue;
     int done = 0;
     if (backward(s, sn, a2, e, &done)) return KR_NOMEM;
-    for (int64_t v = a2; v < e && !done; v++) {
+    for (; ci < s->ncue && s->cue[ci] < e && !done; ci++) {
+      int64_t v = s->cue[ci];
       qa_tok *t = &s->tok[v];
-      if (!(t->flags & T_WORD) || (t->flags & (T_USED | T_SIG)) || !qa_is_cue(s, v) || in_direct(s, v)) continue;
+      if ((t->flags & (T_USED | T_SIG)) || !qa_is_cue(s, v) || in_direct(s, v)) continue;
       int rc;
       if (cue_row(s, v, CC_ACCORDING) >= 0) rc = volgens(s, a2, e, v, &done);
       else if (cue_row(s, v, CC_AFTER) >= 0) rc = aldus(s, a2, e, v, &done);
       else rc = verb_clause(s, a2, e, v, &done);
       if (rc) return rc;
-      if (done && s->resume > v) { v = s->resume - 1; done = 0; }
+      if (done && s->resume > v) {
+        /* go on from the word the match ended at */
+        while (ci + 1 < s->ncue && s->cue[ci + 1] < s->resume) ci++;
+        done = 0;
+      }
       s->resume = -1;
     }
   }
