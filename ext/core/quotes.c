@@ -1516,6 +1516,7 @@ static int find_embed(qa_state *s, int64_t p) {
 }
 
 static int classify_paragraphs(qa_state *s) {
+  int64_t sn = 0;   /* the sentence of the last token of the paragraph */
   for (int64_t p = 0; p < s->npara; p++) {
     int64_t a = s->para_tok[p], b = s->para_tok[p + 1];
     if (a >= b) continue;
@@ -1526,8 +1527,8 @@ static int classify_paragraphs(qa_state *s) {
     if (k < a || (!inquote && !tok_is_final(s, k) && !tok_is_char(s, k, ':') && !tok_is_char(s, k, ';')))
       s->para_flag[p] |= P_HEAD;
     /* a caption: the last sentence is "Beeld X" / "Foto X" */
-    int64_t ls = b - 1;
-    while (ls > a && !(s->tok[ls].flags & T_SSTART)) ls--;
+    while (sn + 1 < s->nsent && s->sent_tok[sn + 1] <= b - 1) sn++;
+    int64_t ls = s->sent_tok[sn] > a ? s->sent_tok[sn] : a;
     char w[16];
     int wn = b - ls <= 8 && (s->tok[ls].flags & T_WORD) ? qa_lower(s, ls, w, sizeof w) : -1;
     int r = wn > 0 ? qa_find(s->lx.captions, w, (size_t)wn) : -1;
@@ -1889,10 +1890,12 @@ static int attr_before(qa_state *s, qa_span *sp, qa_q *q, int allow_first) {
   return 2;  /* introduced by a colon, source unknown */
 }
 
+/* The words of a quote span, counted up to 7 (the callers ask whether
+** there are none, at least 2 or 4, at most 3 or 6). */
 static int content_has_words(const qa_state *s, const qa_span *sp) {
   int64_t end = sp->c >= 0 ? sp->c : sp->last + 1;
   int nw = 0;
-  for (int64_t k = sp->o + 1; k < end; k++) if (s->tok[k].flags & T_WORD) nw++;
+  for (int64_t k = sp->o + 1; k < end && nw < 7; k++) if (s->tok[k].flags & T_WORD) nw++;
   return nw;
 }
 
