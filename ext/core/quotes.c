@@ -279,7 +279,10 @@ static inline uint32_t form_hash(const char *w, int64_t n, uint32_t cls) {
 ** first used of which are kept, as kr_grow() makes it; but the array
 ** starts at a cache line (64 bytes) of the allocation *mem (SQLite's
 ** allocator aligns to 8), so that no 32-byte token or type lies across two
-** lines: reading one reads one line. */
+** lines: reading one reads one line. The allocation is grown in place
+** where the allocator can (a huge text's arrays are remapped, not copied
+** into fresh memory); the entries move only when the new block's line
+** falls elsewhere. */
 #define LINE_ALIGN 64
 static int grow_aligned(void **mem, void **arr, int64_t *cap, int64_t used, int64_t need, size_t sz) {
   if (need <= *cap) return KR_OK;
@@ -289,13 +292,13 @@ static int grow_aligned(void **mem, void **arr, int64_t *cap, int64_t used, int6
     c *= 2;
   }
   if ((uint64_t)c > (SIZE_MAX - LINE_ALIGN) / sz) return KR_NOMEM;
-  char *m = kr_malloc((size_t)c * sz + LINE_ALIGN);
+  size_t was = *mem ? (size_t)((char *)*arr - (char *)*mem) : 0;
+  char *m = kr_realloc(*mem, (size_t)c * sz + LINE_ALIGN);
   if (!m) return KR_NOMEM;
-  char *a = m + (LINE_ALIGN - (uintptr_t)m % LINE_ALIGN) % LINE_ALIGN;
-  if (used > 0) memcpy(a, *arr, (size_t)used * sz);
-  kr_free(*mem);
+  size_t off = (LINE_ALIGN - (uintptr_t)m % LINE_ALIGN) % LINE_ALIGN;
+  if (off != was && used > 0) memmove(m + off, m + was, (size_t)used * sz);
   *mem = m;
-  *arr = a;
+  *arr = m + off;
   *cap = c;
   return KR_OK;
 }
