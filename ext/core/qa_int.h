@@ -89,8 +89,9 @@ _Static_assert(sizeof(qa_tok) == 32, "a token is 32 bytes: two to a cache line")
 ** than TYPE_MAXLEN bytes) has a type of its own. Type 0 is shared by every
 ** token that is not a word. */
 typedef struct qa_type {
-  /* the fields every look-up of a type reads, in its first 16 bytes: with
-  ** the 32-byte types of an array aligned to 16 bytes, one cache line */
+  /* first the fields every look-up of a type reads; a type is 32 bytes and
+  ** the array starts at a cache line (grow_aligned()), so a type is read
+  ** from one line */
   uint64_t w0;        /* the first eight bytes of the stored form, zero-padded
                       ** (the whole form of most words: the look-up compares
                       ** it here, without reading qa_state.lw), else 0 */
