@@ -33,6 +33,7 @@
 ** An unattributed quote still has to look like speech (step 6: it starts
 ** a sentence with a capital or a digit), at any length.
 */
+#include <stddef.h>
 #include <string.h>
 #include <stdlib.h>
 #include "qa_int.h"
@@ -510,24 +511,24 @@ static int has_letter(const char *w, size_t n) {
 }
 
 static void lexset_load(qa_lexset *l) {
-  l->cues = kr_lexicon_get("cues");
-  l->roles = kr_lexicon_get("roles");
-  l->org = kr_lexicon_get("organisations");
-  l->anon = kr_lexicon_get("anonymous");
-  l->nat = kr_lexicon_get("nationalities");
-  l->hon = kr_lexicon_get("honorifics");
-  l->part = kr_lexicon_get("particles");
-  l->pron = kr_lexicon_get("pronouns");
-  l->func = kr_lexicon_get("function_words");
-  l->given = kr_lexicon_get("given_names");
-  l->captions = kr_lexicon_get("captions");
-  l->radj = kr_lexicon_get("role_adjectives");
-  kr_seg_lex_init(&l->slx);
-  const kr_lexicon *all[] = {l->cues, l->roles, l->org, l->anon, l->nat, l->hon, l->part, l->pron, l->func, l->given, l->radj};
+  /* the lexicons by name; "words" says whether the words of the text are
+  ** looked up in it (and so whether it counts for l->letterless) */
+  static const struct { const char *name; size_t off; int words; } lex[] = {
+    {"cues", offsetof(qa_lexset, cues), 1},           {"roles", offsetof(qa_lexset, roles), 1},
+    {"organisations", offsetof(qa_lexset, org), 1},   {"anonymous", offsetof(qa_lexset, anon), 1},
+    {"nationalities", offsetof(qa_lexset, nat), 1},   {"honorifics", offsetof(qa_lexset, hon), 1},
+    {"particles", offsetof(qa_lexset, part), 1},      {"pronouns", offsetof(qa_lexset, pron), 1},
+    {"function_words", offsetof(qa_lexset, func), 1}, {"given_names", offsetof(qa_lexset, given), 1},
+    {"captions", offsetof(qa_lexset, captions), 0},   {"role_adjectives", offsetof(qa_lexset, radj), 1},
+  };
   l->letterless = 0;
-  for (size_t k = 0; k < sizeof all / sizeof all[0]; k++)
-    for (int r = 0; all[k] && r < all[k]->nrow && !l->letterless; r++)
-      l->letterless = !has_letter(kr_lexicon_cell(all[k], r, 0), (size_t)all[k]->len[(size_t)r * (size_t)all[k]->ncol]);
+  for (size_t k = 0; k < sizeof lex / sizeof lex[0]; k++) {
+    const kr_lexicon *x = kr_lexicon_get(lex[k].name);
+    *(const kr_lexicon **)((char *)l + lex[k].off) = x;
+    for (int r = 0; lex[k].words && x && r < x->nrow && !l->letterless; r++)
+      l->letterless = !has_letter(kr_lexicon_cell(x, r, 0), (size_t)x->len[(size_t)r * (size_t)x->ncol]);
+  }
+  kr_seg_lex_init(&l->slx);
 }
 
 struct kr_qa_cache {
