@@ -35,4 +35,9 @@ typedef struct kr_span {
 ** least `need` elements. Returns KR_OK or KR_NOMEM (the array is kept). */
 int kr_grow(void **pArr, int64_t *pCap, int64_t need, size_t sz);
 
+/* The capacity kr_grow() grows an array of cap elements of sz bytes to,
+** so that it holds need, in *pNew; KR_NOMEM when that many elements and
+** `extra` bytes more would not fit in a size_t. */
+int kr_grow_cap(int64_t cap, int64_t need, size_t sz, size_t extra, int64_t *pNew);
+
 #endif

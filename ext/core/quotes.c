@@ -286,13 +286,9 @@ static inline uint32_t form_hash(const char *w, int64_t n, uint32_t cls) {
 ** falls elsewhere. */
 #define LINE_ALIGN 64
 static int grow_aligned(void **mem, void **arr, int64_t *cap, int64_t used, int64_t need, size_t sz) {
+  int64_t c;
   if (need <= *cap) return KR_OK;
-  int64_t c = *cap < 16 ? 16 : *cap;
-  while (c < need) {
-    if (c > INT64_MAX / 2) return KR_NOMEM;
-    c *= 2;
-  }
-  if ((uint64_t)c > (SIZE_MAX - LINE_ALIGN) / sz) return KR_NOMEM;
+  if (kr_grow_cap(*cap, need, sz, LINE_ALIGN, &c)) return KR_NOMEM;
   size_t was = *mem ? (size_t)((char *)*arr - (char *)*mem) : 0;
   char *m = kr_realloc(*mem, (size_t)c * sz + LINE_ALIGN);
   if (!m) return KR_NOMEM;

@@ -8,16 +8,22 @@
 #include <string.h>
 #include <unicode/uchar.h>
 
-int kr_grow(void **pArr, int64_t *pCap, int64_t need, size_t sz){
-  int64_t cap = *pCap;
-  void *p;
-  if( need <= cap ) return KR_OK;
+int kr_grow_cap(int64_t cap, int64_t need, size_t sz, size_t extra, int64_t *pNew){
   if( cap < 16 ) cap = 16;
   while( cap < need ){
     if( cap > INT64_MAX / 2 ) return KR_NOMEM;
     cap *= 2;
   }
-  if( (uint64_t)cap > SIZE_MAX / sz ) return KR_NOMEM;
+  if( (uint64_t)cap > (SIZE_MAX - extra) / sz ) return KR_NOMEM;
+  *pNew = cap;
+  return KR_OK;
+}
+
+int kr_grow(void **pArr, int64_t *pCap, int64_t need, size_t sz){
+  int64_t cap;
+  void *p;
+  if( need <= *pCap ) return KR_OK;
+  if( kr_grow_cap(*pCap, need, sz, 0, &cap) ) return KR_NOMEM;
   p = kr_realloc(*pArr, (size_t)cap * sz);
   if( p == 0 ) return KR_NOMEM;
   *pArr = p;
